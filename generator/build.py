@@ -1,0 +1,73 @@
+"""The pipeline, in the manner of MkDocs' `commands/build.py`.
+
+read all → check → align → principles/keywords → render → write. Nothing is
+written until every document has been read and checked; documents with errors
+are left out and reported, the rest is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.align import align_document
+from generator.check import check_corpus
+from generator.keywords import extract_keywords
+from generator.model import AlignedDocument, Diagnostic, PrincipleIndex
+from generator.principles import collect_principles
+from generator.reader import read_corpus
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the render stage needs, computed once."""
+
+    documents: tuple[AlignedDocument, ...]
+    """The documents that passed the checks, aligned, in file-name order."""
+    principles: PrincipleIndex
+    """Principles per document and merged across the corpus."""
+    keywords: dict[str, tuple[str, ...]]
+    """Document id → keywords (tags)."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Every diagnostic of reading and checking, sorted by file and line."""
+
+
+def load_corpus(seeds: Path) -> Corpus:
+    """Read, check, align and analyse every document under `seeds`."""
+    documents, read_diagnostics = read_corpus(seeds)
+    good, check_diagnostics = check_corpus(documents, seeds)
+    aligned = tuple(align_document(d) for d in good)
+    diagnostics = tuple(sorted(read_diagnostics + check_diagnostics, key=_diagnostic_order))
+    return Corpus(
+        documents=aligned,
+        principles=collect_principles(aligned),
+        keywords=extract_keywords(aligned),
+        diagnostics=diagnostics,
+    )
+
+
+def _diagnostic_order(d: Diagnostic) -> tuple[str, int, str]:
+    return (d.file, d.line, d.message)
+
+
+def failed(diagnostics: tuple[Diagnostic, ...], strict: bool) -> bool:
+    """True when the run must fail: any error, or any warning under `--strict`."""
+    return any(d.severity == "error" or strict for d in diagnostics)
+
+
+def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print) -> int:
+    """Build the site from `seeds` into `site_dir`; return the process exit status."""
+    from generator.write import write_site  # the render/write stages load Jinja2 and MkDocs
+
+    corpus = load_corpus(seeds)
+    for diagnostic in corpus.diagnostics:
+        report(str(diagnostic))
+    if strict and failed(corpus.diagnostics, strict):
+        report("build: failed under --strict; site not written")
+        return 1
+    pages = write_site(corpus, site_dir, report)
+    errors = sum(d.severity == "error" for d in corpus.diagnostics)
+    warnings = len(corpus.diagnostics) - errors
+    report(f"build: {len(corpus.documents)} documents, {pages} pages, {errors} errors, {warnings} warnings → {site_dir}")
+    return 1 if errors else 0

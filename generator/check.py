@@ -1,0 +1,130 @@
+"""Check stage: prove every document lost nothing, and that the corpus is coherent.
+
+Conservation: every non-blank source line is in blocks or deliberately
+classified, and the text of the blocks on a line, put together, is that line
+(whitespace aside). Corpus: no two files share a 文号 or the same text, and ids
+are unique. A document failing a check is reported and left out of the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from generator.model import Block, ClassifiedLine, Diagnostic, Document
+
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _pieces(blocks: list[Block]) -> dict[int, str]:
+    """Line number → the blocks' text on that line, in block order."""
+    pieces: dict[int, list[str]] = defaultdict(list)
+    for block in blocks:
+        for line, text in zip(block.lines, block.text.split("\n"), strict=True):
+            pieces[line].append(text)
+    return {line: "".join(texts) for line, texts in pieces.items()}
+
+
+def conservation(lines: tuple[str, ...], blocks: list[Block], classified: tuple[ClassifiedLine, ...], file: str
+                 ) -> tuple[Diagnostic, ...]:
+    """Errors for every line lost, invented, altered or counted twice."""
+    shown = _pieces(blocks)
+    problems: list[Diagnostic] = []
+    set_aside: dict[int, str] = {}
+    for c in classified:
+        if c.line in set_aside or c.line in shown:
+            problems.append(Diagnostic(file, c.line, "error", f"line both shown and classified ({c.reason})"))
+        set_aside[c.line] = c.text
+    for number, text in enumerate(lines, start=1):
+        expected = _squash(text)
+        found = shown.get(number, set_aside.get(number))
+        if not expected and found:
+            problems.append(Diagnostic(file, number, "error", "text invented on a blank line"))
+        elif expected and found is None:
+            problems.append(Diagnostic(file, number, "error", f"line lost: {text.strip()[:40]!r}"))
+        elif expected and _squash(found) != expected:
+            problems.append(Diagnostic(file, number, "error", f"line altered: {text.strip()[:40]!r}"))
+    stray = sorted(set(shown) - set(range(1, len(lines) + 1)))
+    problems += [Diagnostic(file, n, "error", "block on a line the file does not have") for n in stray]
+    return tuple(problems)
+
+
+def prove_document(document: Document, seeds_name: str = "") -> tuple[Diagnostic, ...]:
+    """Conservation for the document's file and, when it has one, its translation file."""
+    blocks = [b for s in document.sections for b in s.blocks]
+    file = f"{seeds_name}{document.source_file}"
+    found = conservation(document.source_lines, [b for b in blocks if not b.translation], document.classified, file)
+    if document.translation_file:
+        found += conservation(document.translation_lines, [b for b in blocks if b.translation],
+                              document.translation_classified, f"{seeds_name}{document.translation_file}")
+    return found
+
+
+def _fingerprint(document: Document) -> str:
+    text = "\n".join(_squash(line) for line in document.source_lines if line.strip())
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _corpus_problems(document: Document, seen: dict[str, Document], prefix: str) -> tuple[Diagnostic, ...]:
+    file = f"{prefix}{document.source_file}"
+    number = document.metadata.doc_number
+    for key, what in ((f"text:{_fingerprint(document)}", "the same text as"), (f"number:{number}", "the same 文号 as")):
+        if key in seen and (what != "the same 文号 as" or number):
+            other = seen[key].source_file
+            line = next((f.line for f in document.metadata.fields if f.name == "发文字号"), 1) if number else 1
+            message = f"{what} {other}: the same document twice; remove one of the files"
+            return (Diagnostic(file, line, "error", message),)
+    return ()
+
+
+def check_corpus(documents: tuple[Document, ...], seeds: Path
+                 ) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
+    """The documents that pass every check (ids made unique), and the diagnostics of all.
+
+    Diagnostics name files as `seeds/NAME`, like the reader's."""
+    where = f"{seeds}/"
+    good: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    seen: dict[str, Document] = {}
+    ids: dict[str, str] = {}
+    for document in documents:
+        found = prove_document(document, where) + _corpus_problems(document, seen, where)
+        diagnostics += found
+        if any(d.severity == "error" for d in found):
+            continue
+        seen[f"text:{_fingerprint(document)}"] = document
+        if document.metadata.doc_number:
+            seen[f"number:{document.metadata.doc_number}"] = document
+        if document.id in ids:
+            digest = hashlib.sha256((document.metadata.doc_number or document.source_file).encode()).hexdigest()[:6]
+            new_id = f"{document.id}-{digest}"
+            message = f"id {document.id} already used by {ids[document.id]}; this document is {new_id}"
+            diagnostics.append(Diagnostic(f"{where}{document.source_file}", 1, "warning", message))
+            document = dataclasses.replace(document, id=new_id)
+        ids[document.id] = document.source_file
+        good.append(document)
+    return tuple(good), tuple(diagnostics)
+
+
+def run_check(seeds: Path, strict: bool) -> int:
+    """`python -m generator check`: print diagnostics and a summary; exit status."""
+    from generator.reader import read_corpus
+
+    documents, read_found = read_corpus(seeds)
+    good, check_found = check_corpus(documents, seeds)
+    diagnostics = sorted(read_found + check_found, key=lambda d: (d.file, d.line, d.message))
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    lines = sum(sum(1 for t in d.source_lines if t.strip()) for d in good)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    print(f"check: {len(good)} of {len(documents)} documents read; {lines} non-blank lines, every one accounted for; "
+          f"{errors} errors, {warnings} warnings")
+    return 1 if errors or (strict and warnings) else 0

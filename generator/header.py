@@ -1,0 +1,175 @@
+"""Read stage: the masthead and the `KEY：VALUE` header at the top of a document.
+
+Keys are compared with all whitespace removed (`分 类`, `标　　题`); field order
+varies, any field may be missing, unknown keys are kept verbatim. Dates are
+stored as ISO `YYYY-MM-DD`; an impossible date is a warning and stays raw.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from generator.model import Diagnostic, Field, Metadata
+
+KNOWN_KEYS = {
+    "发文机关": "issuer",
+    "发文字号": "doc_number",
+    "成文日期": "date_written",
+    "发布日期": "date_published",
+    "文章来源": "source",
+    "分类": "category",
+    "主题分类": "category",
+    "标题": "title",
+    "索引号": "index_number",
+}
+_FIELD = re.compile(r"^(?P<key>[^：:]{1,16}?)\s*[：:]\s*(?P<value>.*)$")
+_UNKNOWN_KEY = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_NOT_FIELDS = {"附件", "主送", "抄送"}
+_MASTHEAD_LIMIT = 4
+_HEADER_SEARCH = 30
+
+_ISO_LIKE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
+_CJK_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_CATEGORY_SEPARATOR = re.compile(r"\s*(?:>|＞|\\)\s*")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the top of a document holds, with the line index where the body starts."""
+
+    masthead: tuple[tuple[int, str], ...]
+    """(line number, text) of the masthead lines before the first field."""
+    fields: tuple[Field, ...]
+    """Every header field, in source order."""
+    body_start: int
+    """0-based index into the file's lines of the first line after the header."""
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def chinese_number(text: str) -> int | None:
+    """`十三` → 13, `二十` → 20, `一百零五` → 105; without 十/百 digit by digit (`二〇一七` → 2017)."""
+    if not text or any(c not in _CN_DIGITS + "零十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_CN_DIGITS.find("〇" if c == "零" else c)) for c in text))
+    value = current = 0
+    for c in text:
+        if c in "十百":
+            value += (current or 1) * (10 if c == "十" else 100)
+            current = 0
+        else:
+            current = _CN_DIGITS.find("〇" if c == "零" else c)
+    return value + current
+
+
+def parse_date(raw: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from the date forms the seed family uses, or None."""
+    text = raw.strip()
+    match = _ISO_LIKE.match(text) or _CJK_DATE.match(text)
+    if match:
+        return int(match[1]), int(match[2]), int(match[3])
+    match = _CN_DATE.match(text)
+    if match:
+        parts = (chinese_number(match[1]), chinese_number(match[2]), chinese_number(match[3]))
+        if None not in parts:
+            return parts  # type: ignore[return-value]
+    return None
+
+
+def iso_date(raw: str, file: str, line: int) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """The ISO form of `raw`, or None and a warning naming the line."""
+    parts = parse_date(raw)
+    if parts is None:
+        return None, (Diagnostic(file, line, "warning", f"unrecognised date {raw!r}: write it as YYYY-MM-DD"),)
+    try:
+        return datetime.date(*parts).isoformat(), ()
+    except ValueError:
+        return None, (Diagnostic(file, line, "warning", f"impossible date {raw!r}: the raw value is kept"),)
+
+
+def _as_field(text: str, number: int, known_only: bool) -> Field | None:
+    match = _FIELD.match(text.strip())
+    if not match:
+        return None
+    name = _compact(match["key"])
+    if name in KNOWN_KEYS:
+        return Field(key=match["key"].strip(), name=name, value=match["value"].strip(), line=number)
+    if known_only or name in _NOT_FIELDS or not _UNKNOWN_KEY.match(name) or not match["value"].strip():
+        return None
+    return Field(key=match["key"].strip(), name=name, value=match["value"].strip(), line=number)
+
+
+def read_header(lines: tuple[str, ...], file: str) -> tuple[Header | None, tuple[Diagnostic, ...]]:
+    """Find the masthead and header; None and an error when there is no header."""
+    first = next(
+        (i for i, text in enumerate(lines[:_HEADER_SEARCH]) if _as_field(text, i + 1, known_only=True)), None
+    )
+    if first is None:
+        message = "no header: expected fields such as 发文机关：, 发文字号：, 标题： at the top of the document"
+        return None, (Diagnostic(file, 1, "error", message),)
+    masthead = tuple((i + 1, t.strip()) for i, t in enumerate(lines[:first]) if t.strip())
+    diagnostics: list[Diagnostic] = []
+    if len(masthead) > _MASTHEAD_LIMIT:
+        message = f"{len(masthead)} lines before the header taken as masthead: check the header starts the file"
+        diagnostics.append(Diagnostic(file, masthead[0][0], "warning", message))
+    fields: list[Field] = []
+    end = first
+    for i in range(first, len(lines)):
+        if not lines[i].strip():
+            continue
+        found = _as_field(lines[i], i + 1, known_only=False)
+        if found is None:
+            break
+        fields.append(found)
+        end = i + 1
+    return Header(masthead=masthead, fields=tuple(fields), body_start=end), tuple(diagnostics)
+
+
+def _first_values(fields: tuple[Field, ...], file: str) -> tuple[dict[str, Field], tuple[Diagnostic, ...]]:
+    chosen: dict[str, Field] = {}
+    diagnostics = []
+    for f in fields:
+        attribute = KNOWN_KEYS.get(f.name)
+        if attribute is None:
+            continue
+        if attribute in chosen:
+            message = f"{f.key} given again (first on line {chosen[attribute].line}); the first value is used"
+            diagnostics.append(Diagnostic(file, f.line, "warning", message))
+            continue
+        chosen[attribute] = f
+    return chosen, tuple(diagnostics)
+
+
+def metadata_from(fields: tuple[Field, ...], file: str) -> tuple[Metadata, tuple[Diagnostic, ...]]:
+    """Interpret the header fields."""
+    chosen, diagnostics = _first_values(fields, file)
+
+    def value(attribute: str) -> str | None:
+        f = chosen.get(attribute)
+        return f.value or None if f else None
+
+    dates = {}
+    for attribute in ("date_written", "date_published"):
+        f = chosen.get(attribute)
+        dates[attribute], found = iso_date(f.value, file, f.line) if f and f.value else (None, ())
+        diagnostics += found
+    category = value("category")
+    metadata = Metadata(
+        issuer=value("issuer"),
+        doc_number=value("doc_number"),
+        date_written=dates["date_written"],
+        date_published=dates["date_published"],
+        source=value("source"),
+        category=tuple(c for c in _CATEGORY_SEPARATOR.split(category) if c) if category else (),
+        title=value("title"),
+        index_number=value("index_number"),
+        fields=fields,
+    )
+    return metadata, diagnostics

@@ -1,0 +1,281 @@
+"""The document model: plain frozen data passed from stage to stage.
+
+Every stage of the pipeline (read → check → align → principles → render → write)
+consumes and produces these classes. They hold data only: no rendering, no
+settings, no back-references, and this module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Lang = Literal["zh", "en", "mul"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a source file, reported as `FILE:LINE: severity: message`."""
+
+    file: str
+    """Path of the source file as given to the reader (e.g. `seeds/000_x.txt`)."""
+    line: int
+    """1-based line number; 0 when the problem concerns the whole file."""
+    severity: Severity
+    """`error` (the document is not built) or `warning` (built; fails `--strict`)."""
+    message: str
+    """What is wrong and what to do about it."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One header line `KEY：VALUE`, exactly as the source wrote it."""
+
+    key: str
+    """The key as written, alignment spaces included (`分 类`)."""
+    name: str
+    """The key with all whitespace removed (`分类`); known keys are matched on this."""
+    value: str
+    """The raw value, stripped of surrounding whitespace."""
+    line: int
+    """Source line number of the field."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The document's header, interpreted. Raw values stay available in `fields`."""
+
+    issuer: str | None
+    """发文机关."""
+    doc_number: str | None
+    """发文字号, the 文号 (`工信部科[2017]315号`)."""
+    date_written: str | None
+    """成文日期 as ISO `YYYY-MM-DD`; None when missing or impossible."""
+    date_published: str | None
+    """发布日期 as ISO `YYYY-MM-DD`; None when missing or impossible."""
+    source: str | None
+    """文章来源."""
+    category: tuple[str, ...]
+    """分类 / 主题分类 as a path, outermost first (`('科技管理', '高技术管理')`)."""
+    title: str | None
+    """标题 (Chinese title of the document)."""
+    index_number: str | None
+    """索引号."""
+    fields: tuple[Field, ...]
+    """Every header field in source order, known and unknown keys alike, raw."""
+
+
+BlockKind = Literal[
+    "title",  # a title line inside the body (attachment title, or notice title without header)
+    "doc_number",  # the 文号 line under the notice title
+    "addressee",  # 主送机关: the line ending in `：` before the body
+    "heading",  # a numbered or short section heading
+    "paragraph",  # running text (may carry numbering, e.g. `（一）系统布局。…`)
+    "table",  # a pipe table, `text` holds its source lines joined by "\n"
+    "attachments",  # the `附件：` list in the notice; `text` holds its lines joined by "\n"
+    "signature",  # the issuing organ(s) under the notice
+    "date",  # the date line under the signature
+    "note",  # a closing note such as `（此件公开发布）`
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of document text in one language, as the source wrote it.
+
+    `text` is verbatim source text (inline Markdown such as `*title*` or
+    `[A](#)` is kept raw; the renderer decides what of it to honour). A block
+    spanning several lines joins them with "\\n"; a source line holding Chinese
+    then English yields two blocks that share that line number.
+    """
+
+    kind: BlockKind
+    """What the block is in the document's structure."""
+    lang: Lang
+    """`zh`, `en`, or `mul` for a table mixing both."""
+    text: str
+    """Verbatim text; multi-line blocks join their lines with "\\n"."""
+    lines: tuple[int, ...]
+    """Source line numbers, one per line of `text`, in order."""
+    level: int | None = None
+    """Heading level 1–4 from the numbering style (`一、`/`I.` = 1, `（一）`/`(I)` = 2,
+    `1.` = 3, `（1）`/`(1)` = 4); None when unnumbered."""
+    number: str | None = None
+    """The numbering label as written (`（一）`, `(II)`, `1.`), or None."""
+    ordinal: int | None = None
+    """The numbering's value as an integer (`（三）` → 3, `IV.` → 4), or None."""
+    translation: bool = False
+    """True when the block comes from the document's separately supplied English
+    translation (`X.en.txt`); its `lines` then number that file's lines."""
+
+
+SectionKind = Literal["notice", "attachment"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """The notice itself, or one of its attachments."""
+
+    kind: SectionKind
+    """`notice` for the covering document, `attachment` for an attachment."""
+    number: int
+    """0 for the notice; 1, 2, … for attachments in the order the notice lists them."""
+    title_zh: str | None
+    """Chinese title: the document title for the notice; for an attachment the
+    title from the notice's `附件：` list or from its own title line."""
+    title_en: str | None
+    """English title when the source gives one (never translated by us)."""
+    blocks: tuple[Block, ...]
+    """The section's text in source order."""
+
+
+ClassifiedReason = Literal["header", "masthead", "duplicate title", "paywall footer", "attachment label"]
+
+
+@dataclass(frozen=True)
+class ClassifiedLine:
+    """A non-blank source line that is deliberately not a block, and why."""
+
+    line: int
+    """Source line number."""
+    reason: ClassifiedReason
+    """Why it is not body text; `header` lines are shown in the metadata card,
+    `masthead` lines as the card's masthead, `attachment label` as the section heading."""
+    text: str
+    """The line's text, stripped."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file, read."""
+
+    id: str
+    """Stable, readable ASCII id, unique in the corpus; the page URL is `documents/<id>/`."""
+    source_file: str
+    """File name inside `seeds/`."""
+    metadata: Metadata
+    """The header."""
+    masthead: tuple[str, ...]
+    """Masthead lines before the header (issuing agency in Chinese and English)."""
+    sections: tuple[Section, ...]
+    """The notice first, then attachments."""
+    classified: tuple[ClassifiedLine, ...]
+    """Every non-blank line that is not in a block, with its reason."""
+    truncated: bool
+    """True when the source ends with a paywall footer: the text is partial."""
+    line_count: int
+    """Number of lines in the source file."""
+    source_lines: tuple[str, ...] = field(repr=False, default=())
+    """The decoded source lines (without line endings); used to prove conservation."""
+    translation_file: str | None = None
+    """File name of the separately supplied English translation (`X.en.txt`), if any."""
+    translation_lines: tuple[str, ...] = field(repr=False, default=())
+    """The translation's decoded lines, when there is one."""
+    translation_classified: tuple[ClassifiedLine, ...] = ()
+    """Non-blank lines of the translation that are not blocks (its own header, footer)."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason the aligner gave for or against pairing two pieces."""
+
+    kind: str
+    """`numbers`, `titles`, `numbering`, `length`, `lexicon`, `glossary`, `position`, …"""
+    detail: str
+    """Human-readable detail a reader can check (`2020 ↔ 2020`, `《中国制造2025》 ↔ Made in China 2025`)."""
+    score: float
+    """Contribution to the pair's score (negative for evidence against)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the side-by-side view: Chinese on the left, English on the right.
+
+    A row with both sides is the aligner's claim that they translate each other;
+    a row with one side empty shows that side's text as untranslated.
+    """
+
+    id: str
+    """Stable anchor: `n3` for the notice's third row, `a1-3` for attachment 1's third."""
+    kind: BlockKind
+    """The kind of the row's blocks (their first block's kind)."""
+    level: int | None
+    """Heading level of the row's first block, or None."""
+    zh: tuple[Block, ...]
+    """Chinese blocks (0, 1 or 2; a `mul` table sits here alone)."""
+    en: tuple[Block, ...]
+    """English blocks (0, 1 or 2)."""
+    confidence: float | None = None
+    """The aligner's confidence in [0, 1] for a pair; None for a one-sided row."""
+    evidence: tuple[Evidence, ...] = ()
+    """Why the aligner paired the two sides; empty for a one-sided row."""
+
+
+@dataclass(frozen=True)
+class AlignedSection:
+    """A section's blocks arranged in rows."""
+
+    section: Section
+    """The section as read."""
+    rows: tuple[Row, ...]
+    """Rows in reading order; every block of the section is in exactly one row."""
+
+
+@dataclass(frozen=True)
+class AlignedDocument:
+    """A document after alignment: the unit the later stages work on."""
+
+    document: Document
+    """The document as read."""
+    sections: tuple[AlignedSection, ...]
+    """One per `document.sections`, same order."""
+
+
+@dataclass(frozen=True)
+class Principle:
+    """One principle (基本原则) as one document states it."""
+
+    key: str
+    """Corpus-wide key: the same principle has the same key in every document."""
+    name_zh: str | None
+    """Chinese name as the document writes it (`系统布局`), or None."""
+    name_en: str | None
+    """English name as the document writes it (`Systematic Layout`), or None."""
+    text_zh: str | None
+    """Chinese statement (after the name), or None."""
+    text_en: str | None
+    """English statement (after the name), or None."""
+    row: str
+    """Anchor of the row stating it on the document page."""
+
+
+@dataclass(frozen=True)
+class PrincipleEntry:
+    """One principle across the corpus: an entry of the principles index."""
+
+    key: str
+    """The key shared by every statement of this principle."""
+    name_zh: str | None
+    """Canonical Chinese name."""
+    name_en: str | None
+    """Canonical English name."""
+    documents: tuple[str, ...]
+    """Ids of the documents stating it, in corpus order."""
+
+
+@dataclass(frozen=True)
+class PrincipleIndex:
+    """The principles of the whole corpus: per document, and merged into entries."""
+
+    by_document: tuple[tuple[str, tuple[Principle, ...]], ...]
+    """(document id, the principles it states in reading order), in corpus order."""
+    entries: tuple[PrincipleEntry, ...]
+    """One entry per principle key, most-stated first (ties by key)."""
+
+    def for_document(self, document_id: str) -> tuple[Principle, ...]:
+        """The principles `document_id` states (empty when none)."""
+        return next((p for d, p in self.by_document if d == document_id), ())

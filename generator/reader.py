@@ -1,0 +1,183 @@
+"""Read stage: every file in `seeds/` into a `Document`, or a diagnostic.
+
+One reader per input form, in the explicit mapping `READERS`:
+
+- `X.txt`: a policy document of the seed family (masthead, header, notice,
+  attachments, maybe a paywall footer);
+- `X.en.txt`: a separately supplied English translation of `X.txt`, read into
+  the same document as English blocks for the aligner to pair.
+
+Reading never raises on bad input: it returns diagnostics that name file and line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.decode import decode_bytes, read_file, split_lines
+from generator.header import metadata_from, read_header
+from generator.model import ClassifiedLine, Diagnostic, Document, Section
+from generator.structure import Line, attachment_section, read_body
+
+_FOOTER = re.compile(r"^it is the end of preview\.?\s*(should you need the full text,?\s*please sign in and place an order\.?)?$")
+_FOOTER_LINES = 5
+_DOC_NUMBER_PARTS = re.compile(r"^(?P<prefix>.*?)\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d+)\s*号?$")
+_TRANSLATION_SUFFIX = ".en.txt"
+
+
+def _footer_text(lines: list[Line]) -> str:
+    return re.sub(r"\s+", " ", " ".join(t for _, t in lines).replace("*", "").replace("_", "")).strip().lower()
+
+
+def split_footer(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
+    """The body without its trailing paywall footer, and the footer lines."""
+    for k in range(1, min(_FOOTER_LINES, len(lines)) + 1):
+        if _FOOTER.match(_footer_text(lines[-k:])):
+            return lines[:-k], [ClassifiedLine(n, "paywall footer", t) for n, t in lines[-k:]]
+    return lines, []
+
+
+def _ascii_slug(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(text)).lower()).strip("-")
+
+
+def document_id(doc_number: str | None, source_file: str) -> str:
+    """Readable ASCII id: `gongxinbuke-2017-315` from 工信部科[2017]315号, else from the file name."""
+    if doc_number:
+        parts = _DOC_NUMBER_PARTS.match(doc_number.strip())
+        if parts:
+            slug = "-".join(p for p in (_ascii_slug(parts["prefix"]), parts["year"], parts["number"]) if p)
+        else:
+            slug = _ascii_slug(doc_number)
+        if slug:
+            return slug
+    return _ascii_slug(Path(source_file).name.removesuffix(".txt")) or "document"
+
+
+def _body_lines(lines: tuple[str, ...], start: int) -> list[Line]:
+    return [(i + 1, text.strip()) for i, text in enumerate(lines[start:], start=start) if text.strip()]
+
+
+def read_lines(lines: tuple[str, ...], source_file: str, file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """Read a decoded policy document; `file` names it in diagnostics."""
+    header, diagnostics = read_header(lines, file)
+    if header is None:
+        return None, diagnostics
+    metadata, found = metadata_from(header.fields, file)
+    body, footer = split_footer(_body_lines(lines, header.body_start))
+    parts = read_body(body, metadata, file)
+    classified = (
+        [ClassifiedLine(n, "masthead", t) for n, t in header.masthead]
+        + [ClassifiedLine(f.line, "header", lines[f.line - 1].strip()) for f in header.fields]
+        + list(parts.classified)
+        + footer
+    )
+    document = Document(
+        id=document_id(metadata.doc_number, source_file),
+        source_file=source_file,
+        metadata=metadata,
+        masthead=tuple(t for _, t in header.masthead),
+        sections=parts.sections,
+        classified=tuple(sorted(classified, key=lambda c: c.line)),
+        truncated=bool(footer),
+        line_count=len(lines),
+        source_lines=lines,
+    )
+    return document, diagnostics + found + parts.diagnostics
+
+
+def read_text(text: str, source_file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """Read a policy document given as text (tests, tools)."""
+    return read_lines(split_lines(text.removeprefix("\ufeff")), source_file, source_file)
+
+
+def _translation_sections(lines: list[Line]) -> list[list[Line]]:
+    """The translation split at attachment labels (`Attachment 2`, `Annex 1`, `附件1`)."""
+    from generator.structure import _LABEL
+
+    parts: list[list[Line]] = [[]]
+    for line in lines:
+        if _LABEL.match(line[1]) and parts[-1]:
+            parts.append([])
+        parts[-1].append(line)
+    return parts
+
+
+def add_translation(document: Document, lines: tuple[str, ...], name: str, file: str
+                    ) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """`document` with the English translation's lines added as English blocks, section by section."""
+    body, footer = split_footer(_body_lines(lines, 0))
+    parts = _translation_sections(body)
+    diagnostics: list[Diagnostic] = []
+    if len(parts) > len(document.sections):
+        message = f"translation has {len(parts)} parts but the document {len(document.sections)}: extra parts join the last"
+        diagnostics.append(Diagnostic(file, parts[len(document.sections)][0][0], "warning", message))
+        parts = parts[: len(document.sections) - 1] + [[line for part in parts[len(document.sections) - 1 :] for line in part]]
+    sections: list[Section] = []
+    classified = list(footer)
+    for section, part in zip(document.sections, parts + [[]] * (len(document.sections) - len(parts))):
+        english, labels = attachment_section(section.number, None, part, translation=True)
+        classified += labels
+        title_en = section.title_en or english.title_en
+        sections.append(dataclasses.replace(section, title_en=title_en, blocks=section.blocks + english.blocks))
+    return dataclasses.replace(
+        document, sections=tuple(sections), translation_file=name, translation_lines=lines,
+        translation_classified=tuple(sorted(classified, key=lambda c: c.line)),
+    ), tuple(diagnostics)
+
+
+def _read_policy(path: Path, name: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    decoded = read_file(path, str(path))
+    if decoded.lines is None:
+        return None, decoded.diagnostics
+    document, found = read_lines(decoded.lines, name, str(path))
+    return document, decoded.diagnostics + found
+
+
+READERS: dict[str, Callable[[Path, str], tuple[Document | None, tuple[Diagnostic, ...]]]] = {
+    ".txt": _read_policy,
+}
+"""Input form (file suffix) → reader. `.en.txt` files are translations, read by `_attach_translation`."""
+
+
+def _attach_translation(document: Document, path: Path) -> tuple[Document, tuple[Diagnostic, ...]]:
+    decoded = read_file(path, str(path))
+    if decoded.lines is None:
+        return document, decoded.diagnostics
+    translated, found = add_translation(document, decoded.lines, path.name, str(path))
+    return translated, decoded.diagnostics + found
+
+
+def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
+    """Read every document in `seeds` (sorted by file name), with its translation if any."""
+    if not seeds.is_dir():
+        return (), (Diagnostic(str(seeds), 0, "error", "seeds folder not found"),)
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    for path in sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")):
+        if path.name.endswith(_TRANSLATION_SUFFIX):
+            original = path.with_name(path.name.removesuffix(_TRANSLATION_SUFFIX) + ".txt")
+            if not original.exists():
+                diagnostics.append(Diagnostic(str(path), 0, "warning", f"translation without {original.name}: ignored"))
+            continue
+        reader = READERS.get(path.suffix)
+        if reader is None:
+            diagnostics.append(Diagnostic(str(path), 0, "warning", "not a .txt document: ignored"))
+            continue
+        document, found = reader(path, path.name)
+        diagnostics += found
+        translation = path.with_name(path.name.removesuffix(".txt") + _TRANSLATION_SUFFIX)
+        if document is not None and translation.exists():
+            document, found = _attach_translation(document, translation)
+            diagnostics += found
+        if document is not None:
+            documents.append(document)
+    return tuple(documents), tuple(diagnostics)
+
+
+__all__ = ["READERS", "decode_bytes", "document_id", "read_corpus", "read_lines", "read_text"]
