@@ -78,7 +78,8 @@ def _corpus_problems(document: Document, seen: dict[str, Document], prefix: str)
     for key, what in ((f"text:{_fingerprint(document)}", "the same text as"), (f"number:{number}", "the same 文号 as")):
         if key in seen and (what != "the same 文号 as" or number):
             other = seen[key].source_file
-            line = next((f.line for f in document.metadata.fields if f.name == "发文字号"), 1) if number else 1
+            fields = [f.line for f in document.metadata.fields if f.name == "发文字号" and key.startswith("number:")]
+            line = fields[0] if fields else 1
             message = f"{what} {other}: the same document twice; remove one of the files"
             return (Diagnostic(file, line, "error", message),)
     return ()
