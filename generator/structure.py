@@ -196,13 +196,15 @@ def _notice_parts(lines: list[Line], metadata: Metadata) -> tuple[list[Block], l
 def read_body(lines: list[Line], metadata: Metadata, file: str) -> Body:
     """Split the body lines (line number, stripped text; no blanks, no footer) into sections."""
     blocks, classified, end, titles = _notice_parts(lines, metadata)
+    rest = lines[end:]
+    starts = _attachment_starts(rest, titles) if rest else [None] * len(titles)
+    found = [(k, s) for k, s in enumerate(starts, start=1) if s is not None]
+    if found and found[0][1] > 0:  # text between the notice's end and the first attachment stays in the notice
+        blocks += body_blocks(rest[: found[0][1]])
     title_en = next((b.text for b in blocks if b.kind == "title" and b.lang == "en"), None)
     notice_title = metadata.title or next((b.text for b in blocks if b.kind == "title" and b.lang == "zh"), None)
     sections = [Section("notice", 0, notice_title, title_en, tuple(blocks))]
     diagnostics: list[Diagnostic] = []
-    rest = lines[end:]
-    starts = _attachment_starts(rest, titles) if rest else [None] * len(titles)
-    found = [(k, s) for k, s in enumerate(starts, start=1) if s is not None]
     for (k, start), following in zip(found, found[1:] + [(0, len(rest))]):
         section, labels = attachment_section(k, titles[k - 1], rest[start : following[1]])
         sections.append(section)
