@@ -14,9 +14,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from generator.links import LINK, is_safe_target
 from generator.model import Block, ClassifiedLine, Diagnostic, Document
 
 _SPACE = re.compile(r"\s+")
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def _squash(text: str) -> str:
@@ -67,6 +69,24 @@ def prove_document(document: Document, seeds_name: str = "") -> tuple[Diagnostic
     return found
 
 
+def content_warnings(document: Document, file: str) -> tuple[Diagnostic, ...]:
+    """Warnings about what the text holds: unsafe links, bidi controls, no body at all."""
+    found: list[Diagnostic] = []
+    blocks = [b for s in document.sections for b in s.blocks if not b.translation]
+    if not blocks:
+        found.append(Diagnostic(file, document.line_count, "warning", "no text after the header"))
+    for block in blocks:
+        for line, text in zip(block.lines, block.text.split("\n"), strict=True):
+            for link in LINK.finditer(text):
+                if not is_safe_target(link["target"]):
+                    message = f"link target {link['target'][:40]!r} dropped: only http(s) and in-page links are kept"
+                    found.append(Diagnostic(file, line, "warning", message))
+            for control in sorted(set(_BIDI_CONTROLS.findall(text))):
+                message = f"invisible bidirectional control U+{ord(control):04X} can reorder the text shown: remove it"
+                found.append(Diagnostic(file, line, "warning", message))
+    return tuple(found)
+
+
 def _fingerprint(document: Document) -> str:
     text = "\n".join(_squash(line) for line in document.source_lines if line.strip())
     return hashlib.sha256(text.encode()).hexdigest()
@@ -80,7 +100,7 @@ def _corpus_problems(document: Document, seen: dict[str, Document], prefix: str)
             other = seen[key].source_file
             fields = [f.line for f in document.metadata.fields if f.name == "发文字号" and key.startswith("number:")]
             line = fields[0] if fields else 1
-            message = f"{what} {other}: the same document twice; remove one of the files"
+            message = f"{what} {other}: one document twice? Remove one file or correct the 文号"
             return (Diagnostic(file, line, "error", message),)
     return ()
 
@@ -96,7 +116,8 @@ def check_corpus(documents: tuple[Document, ...], seeds: Path
     seen: dict[str, Document] = {}
     ids: dict[str, str] = {}
     for document in documents:
-        found = prove_document(document, where) + _corpus_problems(document, seen, where)
+        found = (prove_document(document, where) + _corpus_problems(document, seen, where)
+                 + content_warnings(document, f"{where}{document.source_file}"))
         diagnostics += found
         if any(d.severity == "error" for d in found):
             continue

@@ -70,9 +70,10 @@ def split_scripts(text: str) -> tuple[tuple[Lang, str], ...]:
     if _is_english(tail) and has_han(text[: cjk[-1]]):
         return (("zh", text[: cjk[-1]].rstrip()), ("en", tail.strip()))
     first = _HAN.search(text).start()  # type: ignore[union-attr]
-    head = text[:first]
-    if _is_english(head) and not re.match(r"^[\s(（\[【]*$", head):
-        return (("en", head.strip()), ("zh", text[first:].strip()))
+    head, rest = text[:first].rstrip("（( \t\u3000"), text[len(text[:first].rstrip("（( \t\u3000")) :]
+    clear_boundary = head.rstrip().endswith((".", "!", "?")) or numbering(rest.strip(), "zh") is not None
+    if _is_english(head) and clear_boundary:
+        return (("en", head.strip()), ("zh", rest.strip()))
     return (("zh", text),)
 
 

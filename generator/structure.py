@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from generator.classify import _ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
 from generator.header import chinese_number, parse_date
+from generator.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
 
 Line = tuple[int, str]
 
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*")
 _LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.、．]\s*")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
 _LABEL = re.compile(r"^(?:附\s*件|Attachment|Annex|Appendix)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$", re.I)
 _DOC_NUMBER = re.compile(r"^\S{1,16}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 _NOTE = re.compile(r"^[（(].*[）)]$")
@@ -50,8 +50,8 @@ def is_date_line(text: str) -> bool:
 
 
 def _list_title(item: str) -> str:
-    link = _LINK.search(item)
-    return link[1].strip() if link else _LIST_ITEM.sub("", item).strip()
+    link = LINK.search(item)
+    return link["text"].strip() if link else _LIST_ITEM.sub("", item).strip()
 
 
 def _attachment_list(lines: list[Line], start: int) -> tuple[Block, tuple[str, ...]]:

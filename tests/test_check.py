@@ -45,11 +45,11 @@ def test_duplicate_doc_number_and_duplicate_text_are_errors(tmp_path):
     good, found = check_corpus((a, renamed), Path("seeds"))
     assert good == (a,)
     assert [str(d) for d in found] == [
-        "seeds/copy.txt:1: error: the same text as 000_fb4425727dd22f71.txt: the same document twice; remove one of the files"]
+        "seeds/copy.txt:1: error: the same text as 000_fb4425727dd22f71.txt: one document twice? Remove one file or correct the 文号"]
     good, found = check_corpus((a, other), Path("seeds"))
     assert good == (a,)
     assert [str(d) for d in found] == [
-        "seeds/other.txt:11: error: the same 文号 as 000_fb4425727dd22f71.txt: the same document twice; remove one of the files"]
+        "seeds/other.txt:11: error: the same 文号 as 000_fb4425727dd22f71.txt: one document twice? Remove one file or correct the 文号"]
 
 
 def test_same_id_from_different_numbers_is_disambiguated():
