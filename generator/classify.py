@@ -47,7 +47,7 @@ _NUMBERINGS = (
     _Numbering(re.compile(r"^(\d{1,2})\.\s+"), 3, "en", "arabic"),
     _Numbering(re.compile(r"^\((\d{1,2})\)\s*"), 4, "en", "arabic"),
 )
-_ZH_SENTENCE = re.compile(r"[。；！？，]")
+ZH_SENTENCE = re.compile(r"[。；！？，]")
 _ZH_HEADING_MAX = 30
 _EN_HEADING_MAX_WORDS = 14
 
@@ -102,7 +102,7 @@ def numbering(text: str, lang: Lang) -> tuple[str, int, int | None, str] | None:
 def _is_heading(rest: str, lang: Lang) -> bool:
     rest = rest.strip()
     if lang == "zh":
-        return len(rest) <= _ZH_HEADING_MAX and not _ZH_SENTENCE.search(rest.rstrip("：:"))
+        return len(rest) <= _ZH_HEADING_MAX and not ZH_SENTENCE.search(rest.rstrip("：:"))
     words = rest.split()
     return len(words) <= _EN_HEADING_MAX_WORDS and ". " not in rest and not rest.endswith((".", ";"))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.decode import decode_bytes, read_file, split_lines
 from generator.header import metadata_from, read_header
 from generator.model import ClassifiedLine, Diagnostic, Document, Section
-from generator.structure import Line, attachment_section, read_body
+from generator.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
 
 _FOOTER = re.compile(r"^it is the end of preview\.?\s*(should you need the full text,?\s*please sign in and place an order\.?)?$")
 _FOOTER_LINES = 5
@@ -98,11 +98,9 @@ def read_text(text: str, source_file: str) -> tuple[Document | None, tuple[Diagn
 
 def _translation_sections(lines: list[Line]) -> list[list[Line]]:
     """The translation split at attachment labels (`Attachment 2`, `Annex 1`, `附件1`)."""
-    from generator.structure import _LABEL
-
     parts: list[list[Line]] = [[]]
     for line in lines:
-        if _LABEL.match(line[1]) and parts[-1]:
+        if ATTACHMENT_LABEL.match(line[1]) and parts[-1]:
             parts.append([])
         parts[-1].append(line)
     return parts

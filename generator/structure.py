@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.classify import _ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
+from generator.classify import ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
 from generator.header import chinese_number, parse_date
 from generator.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
@@ -20,7 +20,7 @@ Line = tuple[int, str]
 
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*")
 _LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.、．]\s*")
-_LABEL = re.compile(r"^(?:附\s*件|Attachment|Annex|Appendix)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$", re.I)
+ATTACHMENT_LABEL = re.compile(r"^(?:附\s*件|Attachment|Annex|Appendix)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$", re.I)
 _DOC_NUMBER = re.compile(r"^\S{1,16}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 _NOTE = re.compile(r"^[（(].*[）)]$")
 _SIGNATURE_MAX = 30
@@ -89,7 +89,7 @@ def _head(lines: list[Line], metadata: Metadata) -> tuple[list[Block], list[Clas
 def _title_like(text: str) -> bool:
     if numbering(text, "zh") or numbering(text, "en") or text.endswith(("。", ".", "；", ";", "：", ":")):
         return False
-    if is_date_line(text) or _LABEL.match(text):
+    if is_date_line(text) or ATTACHMENT_LABEL.match(text):
         return False
     return len(text) <= (_TITLE_MAX_ZH if has_han(text) else _TITLE_MAX_EN) and "。" not in text
 
@@ -99,8 +99,8 @@ def _as_titles(text: str, line: int) -> list[Block]:
 
 
 def _is_signature(text: str) -> bool:
-    return (len(text) <= _SIGNATURE_MAX and has_han(text) and not _ZH_SENTENCE.search(text)
-            and not numbering(text, "zh") and not is_date_line(text) and not _LABEL.match(text))
+    return (len(text) <= _SIGNATURE_MAX and has_han(text) and not ZH_SENTENCE.search(text)
+            and not numbering(text, "zh") and not is_date_line(text) and not ATTACHMENT_LABEL.match(text))
 
 
 def _closing(lines: list[Line], start: int, need_end: bool) -> tuple[list[Block], int, int] | None:
@@ -127,7 +127,7 @@ def _closing(lines: list[Line], start: int, need_end: bool) -> tuple[list[Block]
 
 
 def _label_number(text: str) -> int | None:
-    match = _LABEL.match(text)
+    match = ATTACHMENT_LABEL.match(text)
     if not match:
         return None
     return 1 if not match[1] else int(match[1]) if match[1].isdigit() else chinese_number(match[1])
@@ -149,7 +149,7 @@ def _attachment_starts(lines: list[Line], titles: tuple[str, ...]) -> list[int |
         starts.append(found)
         if found is not None:
             position = found + 1
-            while position < len(lines) and (_LABEL.match(lines[position][1]) or _title_like(lines[position][1])):
+            while position < len(lines) and (ATTACHMENT_LABEL.match(lines[position][1]) or _title_like(lines[position][1])):
                 position += 1
     return starts
 
@@ -160,7 +160,7 @@ def attachment_section(number: int, listed: str | None, lines: list[Line], trans
     classified: list[ClassifiedLine] = []
     titles: list[Block] = []
     i = 0
-    while i < len(lines) and not titles and _LABEL.match(lines[i][1]):
+    while i < len(lines) and not titles and ATTACHMENT_LABEL.match(lines[i][1]):
         classified.append(ClassifiedLine(lines[i][0], "attachment label", lines[i][1]))
         i += 1
     while i < len(lines) and len(titles) < 3 and _title_like(lines[i][1]):
