@@ -1,0 +1,198 @@
+"""Align stage, numbers: the quantities and the numbering labels a text states.
+
+A translation keeps its numbers: `2020年` ↔ `2020`, `30%` ↔ `30 percent`,
+`1500亿元` ↔ `150 billion yuan`, `60多年` ↔ `more than 60 years`. Digits are
+*strong* values (a translator never drops them); numerals written in words
+(`三年` ↔ `three-year`, `十九大` ↔ `19th`, `December`) are *weak* values: they
+confirm a strong value on the other side but are never missed.
+
+Numbering labels (`一、` ↔ `I.`, `（一）` ↔ `(I)`/`(1)`, `1.`, `（1）`, `第三条` ↔
+`Article 3`) are parsed from the start of a text when the reader did not set them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
+_ZH_NUMERAL = "零〇一二三四五六七八九十百千两"
+_ZH_MEASURE = "年个项家条种类批大次倍位名所座级届期省市亿万千百%多余"
+_EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "hundred": 100}
+_EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_EN_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), start=1
+    )
+}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH_ARABIC = re.compile(rf"({_ARABIC})\s*(万亿|万|亿)?")
+_ZH_WORDS = re.compile(rf"(第)?([{_ZH_NUMERAL}]+)(万亿|万|亿)?(?=[{_ZH_MEASURE}])|(第)([{_ZH_NUMERAL}]+)")
+_ZH_PLAN = re.compile(r"(十[一二三四五六七八九]?)五")
+_ZH_PER = re.compile(r"每(万|亿)")
+_EN_ARABIC = re.compile(
+    rf"(?<![A-Za-z\d.])(?<![A-Za-z]-)({_ARABIC})(?:st|nd|rd|th)?(?:\s*(thousand|million|billion|trillion))?",
+    re.IGNORECASE,
+)
+_EN_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Quantities:
+    """The numbers one text states."""
+
+    strong: dict[float, str]
+    """Values written in digits → how the text wrote the first of them."""
+    weak: dict[float, str]
+    """Values written in words (numerals, ordinals, month names) → how the text wrote them."""
+
+    @property
+    def values(self) -> frozenset[float]:
+        """Every value the text states, strong or weak."""
+        return frozenset(self.strong) | frozenset(self.weak)
+
+    def surface(self, value: float) -> str:
+        """How the text wrote `value`."""
+        return self.strong.get(value) or self.weak.get(value) or f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A numbering label at the start of a text."""
+
+    level: int
+    """1 `一、`/`I.`, 2 `（一）`/`(I)`, 3 `1.`, 4 `（1）`/`(1)`,
+    5 `第N条`/`Article N`, 6 `第N章`/`Chapter N`."""
+    ordinal: int
+    """The label's value."""
+    label: str
+    """The label as written."""
+
+
+def zh_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral (`十九` → 19, `一百二十` → 120, `二〇二〇` → 2020), or None."""
+    if text and all(c in _ZH_DIGITS for c in text) and len(text) > 1:
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total, current = 0, None
+    for c in text:
+        if c in _ZH_DIGITS:
+            current = _ZH_DIGITS[c]
+        elif c in _ZH_UNITS:
+            total += (1 if current is None else current) * _ZH_UNITS[c]
+            current = None
+        else:
+            return None
+    return total + (current or 0) if text else None
+
+
+def _arabic(number: str, scale: int = 1) -> float:
+    return round(float(number.replace(",", "")) * scale, 3)
+
+
+def zh_quantities(text: str) -> Quantities:
+    """The numbers of a Chinese text (its numbering label already removed)."""
+    strong: dict[float, str] = {}
+    for m in _ZH_ARABIC.finditer(text):
+        strong.setdefault(_arabic(m.group(1), _ZH_BIG.get(m.group(2) or "", 1)), m.group(0).strip())
+    weak: dict[float, str] = {}
+    for m in _ZH_WORDS.finditer(text):
+        value = zh_numeral(m.group(2) or m.group(5))
+        if value is not None:
+            weak.setdefault(float(value * _ZH_BIG.get(m.group(3) or "", 1)), m.group(0))
+    for m in _ZH_PLAN.finditer(text):
+        weak.setdefault(float(zh_numeral(m.group(1)) or 0), m.group(0))
+        weak.setdefault(5.0, m.group(0))
+    for m in _ZH_PER.finditer(text):
+        weak.setdefault(float(_ZH_BIG[m.group(1)]), m.group(0))
+    return Quantities(strong=strong, weak=weak)
+
+
+def en_quantities(text: str) -> Quantities:
+    """The numbers of an English text (its numbering label already removed)."""
+    strong: dict[float, str] = {}
+    for m in _EN_ARABIC.finditer(text):
+        strong.setdefault(_arabic(m.group(1), _EN_SCALE.get((m.group(2) or "").lower(), 1)), m.group(0).strip())
+    weak: dict[float, str] = {}
+    words = _EN_WORD.findall(text)
+    for i, w in enumerate(words):
+        value = _EN_WORDS.get(w.lower(), _EN_ORDINALS.get(w.lower(), _MONTHS.get(w.lower())))
+        if value is None:
+            continue
+        scale = _EN_SCALE.get(words[i + 1].lower(), 1) if i + 1 < len(words) else 1
+        weak.setdefault(float(value), w)
+        weak.setdefault(float(value * scale), f"{w} {words[i + 1]}" if scale > 1 else w)
+    return Quantities(strong=strong, weak=weak)
+
+
+_ZH_LABELS = (
+    (re.compile(r"^第([零一二三四五六七八九十百]+)章\s*"), 6),
+    (re.compile(r"^第([零一二三四五六七八九十百]+)条\s*"), 5),
+    (re.compile(r"^([一二三四五六七八九十]+)\s*[、.]\s*"), 1),
+    (re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*"), 2),
+    (re.compile(r"^(\d{1,2})\s*[.、](?!\d)\s*"), 3),
+    (re.compile(r"^[（(](\d{1,2})[）)]\s*"), 4),
+)
+_EN_LABELS = (
+    (re.compile(r"^Chapter\s+([IVXLC]+|\d+)\b[.:]?\s*", re.IGNORECASE), 6),
+    (re.compile(r"^Article\s+(\d+)\b[.:]?\s*", re.IGNORECASE), 5),
+    (re.compile(r"^([IVXLC]+)\.\s+"), 1),
+    (re.compile(r"^\(([IVXLC]+)\)\s*"), 2),
+    (re.compile(r"^(\d{1,2})\.(?!\d)\s*"), 3),
+    (re.compile(r"^\((\d{1,2})\)\s*"), 4),
+)
+
+
+def _roman(text: str) -> int | None:
+    if not text or any(c not in _ROMAN for c in text.upper()):
+        return None
+    values = [_ROMAN[c] for c in text.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _value(label: str) -> int | None:
+    if label.isdigit():
+        return int(label)
+    return _roman(label) if label.isascii() else zh_numeral(label)
+
+
+def numbering(text: str, lang: str) -> tuple[Numbering | None, str]:
+    """The numbering label at the start of `text` (None if none) and the text after it."""
+    stripped = text.lstrip()
+    for pattern, level in _ZH_LABELS if lang != "en" else _EN_LABELS:
+        m = pattern.match(stripped)
+        value = _value(m.group(1)) if m else None
+        if m and value is not None:
+            return Numbering(level=level, ordinal=value, label=m.group(0).strip()), stripped[m.end() :]
+    return None, text
