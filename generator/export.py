@@ -1,0 +1,99 @@
+"""Render stage: the corpus as `data/documents.json` for anyone who wants the data.
+
+Deterministic: documents sorted by id, principles by key, keys in a fixed
+order, `ensure_ascii=False`, two-space indent, trailing newline. Texts are
+the source's verbatim text (inline markup kept), never HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from generator.context import document_titles, section_anchor
+from generator.model import AlignedDocument, Block, Row, Section
+from generator.urls import document_url
+
+if TYPE_CHECKING:
+    from generator.build import Corpus
+
+SCHEMA_VERSION = 1
+
+
+def _text(blocks: tuple[Block, ...]) -> str | None:
+    return "\n".join(b.text for b in blocks) if blocks else None
+
+
+def _block(row: Row) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "level": row.level,
+        "zh": _text(row.zh),
+        "en": _text(row.en),
+        "source_lines": sorted({line for b in row.zh + row.en for line in b.lines}),
+        "confidence": row.confidence,
+        "evidence": [{"kind": e.kind, "detail": e.detail, "score": e.score} for e in row.evidence],
+        "section": None,  # filled by _document, which knows the section
+    }
+
+
+def _attachment(section: Section, url: str) -> dict[str, object]:
+    return {
+        "number": section.number,
+        "title": {"zh": section.title_zh, "en": section.title_en},
+        "url": f"{url}#{section_anchor(section)}",
+    }
+
+
+def _document(corpus: Corpus, aligned: AlignedDocument) -> dict[str, object]:
+    document, metadata = aligned.document, aligned.document.metadata
+    url = document_url(document.id)
+    blocks = []
+    for aligned_section in aligned.sections:
+        for row in aligned_section.rows:
+            blocks.append({**_block(row), "section": section_anchor(aligned_section.section)})
+    return {
+        "id": document.id,
+        "url": url,
+        "source_file": document.source_file,
+        "title": document_titles(document),
+        "metadata": {
+            "issuer": metadata.issuer,
+            "doc_number": metadata.doc_number,
+            "date_written": metadata.date_written,
+            "date_published": metadata.date_published,
+            "source": metadata.source,
+            "category": list(metadata.category),
+            "index_number": metadata.index_number,
+            "fields": {f.key: f.value for f in metadata.fields},
+        },
+        "masthead": list(document.masthead),
+        "truncated": document.truncated,
+        "attachments": [_attachment(s, url) for s in document.sections if s.kind == "attachment"],
+        "blocks": blocks,
+        "principles": [
+            {"key": p.key, "name": {"zh": p.name_zh, "en": p.name_en}, "text": {"zh": p.text_zh, "en": p.text_en},
+             "block": p.row}
+            for p in corpus.principles.for_document(document.id)
+        ],
+        "keywords": list(corpus.keywords.get(document.id, ())),
+    }
+
+
+def export_data(corpus: Corpus) -> dict[str, object]:
+    """The export as plain data (sorted)."""
+    documents = sorted(corpus.documents, key=lambda a: a.document.id)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "documents": [_document(corpus, a) for a in documents],
+        "principles": [
+            {"key": e.key, "name": {"zh": e.name_zh, "en": e.name_en}, "documents": list(e.documents)}
+            for e in sorted(corpus.principles.entries, key=lambda e: e.key)
+        ],
+    }
+
+
+def export_json(corpus: Corpus) -> str:
+    """`data/documents.json`'s text."""
+    return json.dumps(export_data(corpus), ensure_ascii=False, indent=2) + "\n"

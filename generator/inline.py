@@ -1,0 +1,144 @@
+"""Render stage: the inline-markup subset of the source family, parsed into plain data.
+
+Source text is data, never markup. This module never produces HTML: it turns a
+block's verbatim text into *spans* (dicts of plain strings and flags) that the
+templates render with autoescaping. Exactly this subset is honoured:
+
+- `**bold**` and `*italic*` (titles are written `*Title*`),
+- `[text](target)` links whose target is safe: `http:`/`https:` URLs and
+  in-page anchors the caller knows (`resolve`); any other target (`javascript:`,
+  relative paths, `mailto:` …) is dropped and only the text is kept,
+- pipe tables (`| a | b |` lines) for blocks of kind `table`.
+
+Everything else (`# x`, `> x`, `1. x`, `- x`, 4-space indents, HTML, `{{ x }}`)
+is literal text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Span = dict[str, object]
+"""`{"text": str, "strong": bool, "em": bool, "href": str | None, "br": bool}`."""
+
+Resolve = Callable[[str, str], str | None]
+"""`resolve(link_text, target)` → the href to use, or None to drop the link."""
+
+_INLINE = re.compile(  # `*` between ASCII letters or digits (`2*3*4`, `a*b`) is not emphasis
+    r"(?P<link>\[(?P<ltext>[^\[\]\n]+)\]\((?P<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\))"
+    r"|(?<![0-9A-Za-z*])(?P<strong>\*\*(?P<stext>[^\s*](?:.*?[^\s*])?)\*\*)(?![0-9A-Za-z*])"
+    r"|(?<![0-9A-Za-z*])(?P<em>\*(?P<etext>[^\s*](?:[^*]*?[^\s*])?)\*)(?![0-9A-Za-z*])",
+    re.DOTALL,
+)
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+_TABLE_RULE = re.compile(r":?-{1,}:?")
+
+
+def parse_inline(text: str, resolve: Resolve | None = None) -> list[Span]:
+    """Split `text` into spans; newlines become `{"br": True}` spans."""
+    spans: list[Span] = []
+    _scan(text, resolve or _no_anchor, spans, strong=False, em=False, href=None)
+    return _merge(_split_lines(spans))
+
+
+def _scan(text: str, resolve: Resolve, out: list[Span], strong: bool, em: bool, href: str | None) -> None:
+    position = 0
+    for match in _INLINE.finditer(text):
+        _text(out, text[position : match.start()], strong, em, href)
+        if match.group("link") and href is None:
+            target = safe_href(match.group("ltext"), match.group("target"), resolve)
+            _scan(match.group("ltext"), resolve, out, strong, em, target)
+        elif match.group("link"):  # a link inside a link: keep its text only
+            _scan(match.group("ltext"), resolve, out, strong, em, href)
+        elif match.group("strong"):
+            _scan(match.group("stext"), resolve, out, True, em, href)
+        else:
+            _scan(match.group("etext"), resolve, out, strong, True, href)
+        position = match.end()
+    _text(out, text[position:], strong, em, href)
+
+
+def _text(out: list[Span], text: str, strong: bool, em: bool, href: str | None) -> None:
+    if text:
+        out.append({"text": text, "strong": strong, "em": em, "href": href, "br": False})
+
+
+def _split_lines(spans: list[Span]) -> list[Span]:
+    result: list[Span] = []
+    for span in spans:
+        for index, line in enumerate(str(span["text"]).split("\n")):
+            if index:
+                result.append({"text": "", "strong": False, "em": False, "href": None, "br": True})
+            if line:
+                result.append({**span, "text": line})
+    return result
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join neighbours with the same formatting (keeps the output small and stable)."""
+    merged: list[Span] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if previous and not span["br"] and not previous["br"] and _style(previous) == _style(span):
+            merged[-1] = {**previous, "text": str(previous["text"]) + str(span["text"])}
+        else:
+            merged.append(span)
+    return merged
+
+
+def _style(span: Span) -> tuple[object, ...]:
+    return (span["strong"], span["em"], span["href"])
+
+
+def _no_anchor(text: str, target: str) -> str | None:
+    return None
+
+
+def safe_href(text: str, target: str, resolve: Resolve) -> str | None:
+    """The href for a link to `target`, or None when the target is not safe."""
+    if target.startswith("#"):
+        return resolve(text, target)
+    if _SAFE_URL.fullmatch(target):
+        return target
+    return None
+
+
+def plain_text(text: str) -> str:
+    """`text` without the inline markup (for titles in front matter, data, citations)."""
+    return "".join(str(s["text"]) if not s["br"] else " " for s in parse_inline(text))
+
+
+def is_table_rule(cells: list[str]) -> bool:
+    """True for a pipe table's `|---|:--:|` delimiter row."""
+    return bool(cells) and all(_TABLE_RULE.fullmatch(c.strip()) for c in cells)
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of one pipe-table line; `\\|` is a literal pipe."""
+    body = line.strip()
+    body = body.removeprefix("|")
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells = re.split(r"(?<!\\)\|", body)
+    return [c.strip().replace("\\|", "|") for c in cells]
+
+
+def parse_table(text: str, resolve: Resolve | None = None) -> dict[str, object]:
+    """A pipe table as `{"head": [cell] | None, "rows": [[cell]], "columns": int}`.
+
+    Each cell is a list of spans. The first line is the header when the second
+    is a delimiter row; delimiter rows are dropped; short rows are padded.
+    """
+    lines = [split_row(line) for line in text.split("\n") if line.strip()]
+    head: list[str] | None = None
+    if len(lines) >= 2 and is_table_rule(lines[1]):
+        head, lines = lines[0], lines[2:]
+    body = [cells for cells in lines if not is_table_rule(cells)]
+    columns = max([len(head or [])] + [len(r) for r in body])
+
+    def cells(row: list[str]) -> list[list[Span]]:
+        padded = row + [""] * (columns - len(row))
+        return [parse_inline(c, resolve) for c in padded]
+
+    return {"head": cells(head) if head is not None else None, "rows": [cells(r) for r in body], "columns": columns}

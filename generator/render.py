@@ -1,0 +1,78 @@
+"""Render stage: turn the corpus into the build folder's files, in memory.
+
+The Jinja2 environment autoescapes everything and fails on undefined names;
+templates receive only the plain data built by `generator.context`. Source
+text is only ever a *value* in that data, never part of a template. The
+result is a mapping of paths (relative to the build folder's `docs/`) to file
+contents; writing them is `generator.write`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import context
+from generator.export import export_json
+from generator.urls import DATA_FILE, page_source
+
+if TYPE_CHECKING:
+    from generator.build import Corpus
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+"""Templates (`templates/pages/`) and static assets (`templates/assets/`)."""
+
+SITE_PAGES: tuple[tuple[str, Callable[[Corpus], dict[str, object]]], ...] = (
+    ("home.md.j2", context.home_context),
+    ("listing.md.j2", context.documents_context),
+    ("listing.md.j2", context.issuers_context),
+    ("listing.md.j2", context.categories_context),
+    ("principles.md.j2", context.principles_context),
+    ("tags.md.j2", context.tags_context),
+    ("data.md.j2", context.data_context),
+)
+"""The site's own pages: template and context builder (the context knows its URL)."""
+
+
+def yaml_front_matter(data: dict[str, object]) -> Markup:
+    """Front matter as YAML; yaml.safe_dump quotes whatever YAML would misread (`: x`, `#`, `"`)."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000)
+    return Markup(text)
+
+
+def environment(templates: Path = TEMPLATES) -> Environment:
+    """The Jinja2 environment for page templates."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates / "pages")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["yaml"] = yaml_front_matter
+    return env
+
+
+def render_page(env: Environment, template: str, page: dict[str, object]) -> str:
+    """One page's Markdown from its template and context."""
+    return env.get_template(template).render(page=page)
+
+
+def render_site(corpus: Corpus, env: Environment | None = None) -> dict[str, str]:
+    """Every page and data file of the site: `{path inside docs/: content}`, sorted by path."""
+    env = env or environment()
+    files: dict[str, str] = {}
+    for template, build_context in SITE_PAGES:
+        page = build_context(corpus)
+        files[page_source(str(page["url"]))] = render_page(env, template, page)
+    for aligned in corpus.documents:
+        page = context.document_context(corpus, aligned)
+        files[page_source(str(page["url"]))] = render_page(env, "document.md.j2", page)
+    files[DATA_FILE] = export_json(corpus)
+    return dict(sorted(files.items()))

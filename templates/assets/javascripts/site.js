@@ -1,0 +1,114 @@
+/* policy-site: the view switch (both / 中文 / English, remembered in
+   localStorage) and the per-row "copy citation" button. Without JavaScript
+   the page shows both languages and neither control. */
+(function () {
+  "use strict";
+
+  var KEY = "policy-site.view";
+  var root = document.documentElement;
+
+  function stored() {
+    try {
+      return localStorage.getItem(KEY);
+    } catch (error) {
+      return null; // storage disabled (private mode): the view is not remembered
+    }
+  }
+
+  function store(view) {
+    try {
+      localStorage.setItem(KEY, view);
+    } catch (error) {
+      /* storage disabled: the choice holds for this page only */
+    }
+  }
+
+  function apply(view) {
+    if (view === "zh" || view === "en") {
+      root.dataset.psView = view;
+    } else {
+      delete root.dataset.psView;
+      view = "both";
+    }
+    document.querySelectorAll(".ps-view__button").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.psView === view));
+    });
+  }
+
+  function initView() {
+    var switcher = document.querySelector(".ps-view");
+    if (!switcher) {
+      return;
+    }
+    switcher.hidden = false;
+    switcher.addEventListener("click", function (event) {
+      var button = event.target.closest(".ps-view__button");
+      if (button) {
+        store(button.dataset.psView);
+        apply(button.dataset.psView);
+      }
+    });
+    window.addEventListener("storage", function (event) {
+      if (event.key === KEY) {
+        apply(event.newValue);
+      }
+    });
+    apply(stored());
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var done = document.execCommand("copy");
+    document.body.removeChild(area);
+    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function initCitations() {
+    var doc = document.querySelector(".ps-doc[data-cite]");
+    if (!doc) {
+      return;
+    }
+    doc.querySelectorAll(".ps-cite").forEach(function (button) {
+      button.hidden = false;
+    });
+    doc.addEventListener("click", function (event) {
+      var button = event.target.closest(".ps-cite");
+      var row = button && button.closest(".ps-row");
+      if (!row) {
+        return;
+      }
+      var url = location.origin + location.pathname + "#" + row.id;
+      var text = doc.dataset.cite + "，" + row.dataset.ref + "。" + url;
+      copy(text).then(function () {
+        button.classList.add("ps-cite--done");
+        button.title = "已复制 Copied";
+        setTimeout(function () {
+          button.classList.remove("ps-cite--done");
+          button.title = "复制引用 Copy citation";
+        }, 1500);
+      }, function () {
+        window.prompt("复制引用 Copy citation", text);
+      });
+    });
+  }
+
+  function init() {
+    initView();
+    initCitations();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
