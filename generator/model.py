@@ -133,7 +133,7 @@ class Section:
     """The section's text in source order."""
 
 
-ClassifiedReason = Literal["header", "masthead", "duplicate title", "paywall footer", "attachment label"]
+ClassifiedReason = Literal["header", "masthead", "title", "duplicate title", "paywall footer", "attachment label"]
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,8 @@ class ClassifiedLine:
     """Source line number."""
     reason: ClassifiedReason
     """Why it is not body text; `header` lines are shown in the metadata card,
-    `masthead` lines as the card's masthead, `attachment label` as the section heading."""
+    `masthead` lines as the card's masthead, `title` lines (the section's
+    `title_zh`/`title_en`) and `attachment label` lines in the section heading."""
     text: str
     """The line's text, stripped."""
 

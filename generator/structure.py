@@ -36,7 +36,7 @@ class Body:
     sections: tuple[Section, ...]
     """The notice, then the attachments."""
     classified: tuple[ClassifiedLine, ...]
-    """Duplicate titles and attachment labels."""
+    """Duplicate titles, titles shown in headings, and attachment labels."""
     diagnostics: tuple[Diagnostic, ...]
     """Attachments listed but not found, and the like."""
 
@@ -94,8 +94,31 @@ def _title_like(text: str) -> bool:
     return len(text) <= (_TITLE_MAX_ZH if has_han(text) else _TITLE_MAX_EN) and "。" not in text
 
 
-def _as_titles(text: str, line: int) -> list[Block]:
-    return [Block(kind="title", lang=lang, text=piece, lines=(line,)) for lang, piece in split_scripts(text)]
+def _as_titles(text: str, line: int, translation: bool = False) -> list[Block]:
+    return [Block(kind="title", lang=lang, text=piece, lines=(line,), translation=translation)
+            for lang, piece in split_scripts(text)]
+
+
+def take_titles(blocks: list[Block], title_zh: str | None, title_en: str | None
+                ) -> tuple[str | None, str | None, list[Block], list[ClassifiedLine]]:
+    """Move title lines into the section's titles while a title is still missing.
+
+    A title line is shown in the section's heading (classified `title`) when every
+    piece on it fills an empty slot; otherwise it stays a block (a row).
+    """
+    kept: list[Block] = []
+    classified: list[ClassifiedLine] = []
+    for line in sorted({n for b in blocks if b.kind == "title" for n in b.lines}):
+        pieces = [b for b in blocks if b.kind == "title" and b.lines == (line,)]
+        langs = [b.lang for b in pieces]
+        free = {"zh": title_zh is None, "en": title_en is None}
+        if len(set(langs)) == len(langs) and all(free.get(lang, False) for lang in langs):
+            title_zh = next((b.text for b in pieces if b.lang == "zh"), title_zh)
+            title_en = next((b.text for b in pieces if b.lang == "en"), title_en)
+            classified.append(ClassifiedLine(line, "title", " ".join(b.text for b in pieces)))
+    taken = {c.line for c in classified}
+    kept = [b for b in blocks if not (b.kind == "title" and b.lines[0] in taken)]
+    return title_zh, title_en, kept, classified
 
 
 def _is_signature(text: str) -> bool:
@@ -164,13 +187,11 @@ def attachment_section(number: int, listed: str | None, lines: list[Line], trans
         classified.append(ClassifiedLine(lines[i][0], "attachment label", lines[i][1]))
         i += 1
     while i < len(lines) and len(titles) < 3 and _title_like(lines[i][1]):
-        titles += [Block(kind="title", lang=lang, text=t, lines=(lines[i][0],), translation=translation)
-                   for lang, t in split_scripts(lines[i][1])]
+        titles += _as_titles(lines[i][1], lines[i][0], translation)
         i += 1
-    title_zh = listed or next((b.text for b in titles if b.lang == "zh"), None)
-    title_en = next((b.text for b in titles if b.lang == "en"), None)
-    blocks = tuple(titles) + body_blocks(lines[i:], translation)
-    return Section("attachment", number, title_zh, title_en, blocks), classified
+    title_zh, title_en, kept, shown = take_titles(titles, None, None)
+    blocks = tuple(kept) + body_blocks(lines[i:], translation)
+    return Section("attachment", number, title_zh or listed, title_en, blocks), classified + shown
 
 
 def _notice_parts(lines: list[Line], metadata: Metadata) -> tuple[list[Block], list[ClassifiedLine], int, tuple[str, ...]]:
@@ -201,8 +222,8 @@ def read_body(lines: list[Line], metadata: Metadata, file: str) -> Body:
     found = [(k, s) for k, s in enumerate(starts, start=1) if s is not None]
     if found and found[0][1] > 0:  # text between the notice's end and the first attachment stays in the notice
         blocks += body_blocks(rest[: found[0][1]])
-    title_en = next((b.text for b in blocks if b.kind == "title" and b.lang == "en"), None)
-    notice_title = metadata.title or next((b.text for b in blocks if b.kind == "title" and b.lang == "zh"), None)
+    notice_title, title_en, blocks, shown = take_titles(blocks, metadata.title, None)
+    classified += shown
     sections = [Section("notice", 0, notice_title, title_en, tuple(blocks))]
     diagnostics: list[Diagnostic] = []
     for (k, start), following in zip(found, found[1:] + [(0, len(rest))]):

@@ -23,7 +23,7 @@ def _drop_block(document, section_index, block_index):
 
 
 def test_a_lost_line_is_an_error_naming_it():
-    broken = _drop_block(seed(), 1, 4)  # the (I) Guiding Ideas heading, line 45
+    broken = _drop_block(seed(), 1, 3)  # the (I) Guiding Ideas heading, line 45
     assert [str(d) for d in prove_document(broken)] == [
         "000_fb4425727dd22f71.txt:45: error: line lost: '(I) Guiding Ideas'"]
 

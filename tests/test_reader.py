@@ -79,8 +79,12 @@ def test_alternating_paragraphs_keep_each_piece_in_its_own_block():
     assert found == []
     notice, attachment = document.sections
     assert notice.title_en.startswith("Notice of the Ministry of Science and Technology")
-    assert shape(attachment)[:4] == [("title", "zh", (16,)), ("title", "en", (17,)),
-                                     ("heading", "zh", (18,)), ("heading", "en", (19,))]
+    assert attachment.title_zh == "国家新一代人工智能开放创新平台建设工作指引"
+    assert attachment.title_en.startswith("Guidelines for the Construction")
+    assert shape(attachment)[:2] == [("heading", "zh", (18,)), ("heading", "en", (19,))]
+    titles = [(c.line, c.reason) for c in document.classified if c.reason in ("title", "duplicate title")]
+    assert titles == [(7, "duplicate title"), (8, "title"), (16, "title"), (17, "title")]
+    assert all(b.kind != "title" for s in document.sections for b in s.blocks)
     assert (document.metadata.date_written, document.metadata.date_published) == ("2019-08-01", "2019-08-29")
 
 
@@ -93,7 +97,8 @@ def test_several_attachments_with_labels_titles_and_a_table():
     assert second.title_en == "Data Security Requirements for Intelligent Connected Vehicles"
     listing = next(b for b in notice.blocks if b.kind == "attachments")
     assert listing.lines == (27, 28)
-    assert [b.kind for b in first.blocks] == ["title", "heading", "paragraph", "table"]
+    assert [b.kind for b in first.blocks] == ["heading", "paragraph", "table"]
+    assert [c.line for c in document.classified if c.reason == "title"] == [36, 48, 50]
     labels = [(c.line, c.text) for c in document.classified if c.reason == "attachment label"]
     assert labels == [(34, "附件1"), (46, "附件2")]
 
@@ -152,9 +157,10 @@ def test_translation_file_adds_english_blocks(tmp_path):
     assert found == ()
     assert document.translation_file == "a.en.txt"
     english = [(b.kind, b.text, b.lines, b.translation) for b in document.sections[0].blocks if b.lang == "en"]
-    assert english == [("title", "Notice", (1,), True), ("heading", "I. General Requirements", (3,), True),
+    assert english == [("heading", "I. General Requirements", (3,), True),
                        ("paragraph", "Speed up development.", (5,), True)]
     assert document.sections[0].title_en == "Notice"
+    assert [(c.line, c.reason) for c in document.translation_classified] == [(1, "title")]
     assert prove_document(document) == ()
 
 
