@@ -58,7 +58,7 @@ def failed(diagnostics: tuple[Diagnostic, ...], strict: bool) -> bool:
 
 def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print) -> int:
     """Build the site from `seeds` into `site_dir`; return the process exit status."""
-    from generator.write import write_site  # the render/write stages load Jinja2 and MkDocs
+    from generator.write import BuildError, write_site  # the render/write stages load Jinja2 and MkDocs
 
     corpus = load_corpus(seeds)
     for diagnostic in corpus.diagnostics:
@@ -66,7 +66,11 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
     if strict and failed(corpus.diagnostics, strict):
         report("build: failed under --strict; site not written")
         return 1
-    pages = write_site(corpus, site_dir, report)
+    try:
+        pages = write_site(corpus, site_dir, report)
+    except BuildError as error:
+        report(f"build: MkDocs failed; {site_dir} left as it was\n{error}")
+        return 1
     errors = sum(d.severity == "error" for d in corpus.diagnostics)
     warnings = len(corpus.diagnostics) - errors
     report(f"build: {len(corpus.documents)} documents, {pages} pages, {errors} errors, {warnings} warnings → {site_dir}")

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from generator.links import LINK, is_safe_target
+
 Span = dict[str, object]
 """`{"text": str, "strong": bool, "em": bool, "href": str | None, "br": bool}`."""
 
@@ -26,12 +28,11 @@ Resolve = Callable[[str, str], str | None]
 """`resolve(link_text, target)` → the href to use, or None to drop the link."""
 
 _INLINE = re.compile(  # `*` between ASCII letters or digits (`2*3*4`, `a*b`) is not emphasis
-    r"(?P<link>\[(?P<ltext>[^\[\]\n]+)\]\((?P<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\))"
+    rf"(?P<link>{LINK.pattern})"
     r"|(?<![0-9A-Za-z*])(?P<strong>\*\*(?P<stext>[^\s*](?:.*?[^\s*])?)\*\*)(?![0-9A-Za-z*])"
     r"|(?<![0-9A-Za-z*])(?P<em>\*(?P<etext>[^\s*](?:[^*]*?[^\s*])?)\*)(?![0-9A-Za-z*])",
     re.DOTALL,
 )
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TABLE_RULE = re.compile(r":?-{1,}:?")
 
 
@@ -47,10 +48,10 @@ def _scan(text: str, resolve: Resolve, out: list[Span], strong: bool, em: bool, 
     for match in _INLINE.finditer(text):
         _text(out, text[position : match.start()], strong, em, href)
         if match.group("link") and href is None:
-            target = safe_href(match.group("ltext"), match.group("target"), resolve)
-            _scan(match.group("ltext"), resolve, out, strong, em, target)
+            target = safe_href(match.group("text"), match.group("target"), resolve)
+            _scan(match.group("text"), resolve, out, strong, em, target)
         elif match.group("link"):  # a link inside a link: keep its text only
-            _scan(match.group("ltext"), resolve, out, strong, em, href)
+            _scan(match.group("text"), resolve, out, strong, em, href)
         elif match.group("strong"):
             _scan(match.group("stext"), resolve, out, True, em, href)
         else:
@@ -97,11 +98,9 @@ def _no_anchor(text: str, target: str) -> str | None:
 
 def safe_href(text: str, target: str, resolve: Resolve) -> str | None:
     """The href for a link to `target`, or None when the target is not safe."""
-    if target.startswith("#"):
-        return resolve(text, target)
-    if _SAFE_URL.fullmatch(target):
-        return target
-    return None
+    if not is_safe_target(target):
+        return None
+    return resolve(text, target) if target.startswith("#") else target
 
 
 def plain_text(text: str) -> str:
