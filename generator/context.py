@@ -181,9 +181,13 @@ def _spans_text(spans: list[dict[str, object]]) -> str:
     return "".join(str(s["text"]) if not s["br"] else " " for s in spans)
 
 
+TEXT_KINDS = frozenset({"paragraph", "heading", "table", "title"})
+"""Row kinds that count for translation coverage; 文号, addressees, 附件 list, signature, date and notes do not."""
+
+
 def coverage(aligned: AlignedDocument) -> dict[str, int]:
-    """How many rows have Chinese, English, both: the card's translation coverage."""
-    rows = [r for s in aligned.sections for r in s.rows]
+    """How many text rows have Chinese, English, both: the card's translation coverage."""
+    rows = [r for s in aligned.sections for r in s.rows if r.kind in TEXT_KINDS]
     mixed = [any(b.lang == "mul" for b in r.zh) for r in rows]  # a table in both languages is its own pair
     return {
         "rows": len(rows),

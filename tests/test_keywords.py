@@ -91,3 +91,10 @@ def test_seed_keywords():
     assert len(found) == KEYWORD_COUNT and found[0] == "人工智能"
     assert {"实体经济", "制造强国", "网络强国"} <= set(found)
     assert all(is_keyword_candidate(w) for w in found)
+
+
+def test_notice_boilerplate_is_never_a_keyword():
+    text = "现将工作指引印发给你们，请遵照执行。现将有关事项通知如下。请结合实际认真贯彻执行。开放创新平台以企业为主体。"
+    found = keywords_of_text(text, count=100)
+    assert "平台" in found or "开放" in found
+    assert {"现将", "遵照执行", "事项", "如下", "认真贯彻", "贯彻执行", "结合实际"}.isdisjoint(found)
