@@ -163,3 +163,19 @@ def test_contract_holds_for_any_mix(indices: list[int], split: bool) -> None:
         blocks = [b for b in blocks if b.lang != "en"] + [b for b in blocks if b.lang == "en"]
     sec = section(*blocks)
     check_contract(sec, align_section(sec).rows)
+
+
+def test_a_separate_translation_file_is_aligned_into_the_same_rows():
+    """`plan.txt` + `plan.en.txt`: the translation's pieces pair with the original's, in order."""
+    from pathlib import Path
+
+    from generator.reader import read_corpus
+
+    (document,), found = read_corpus(Path(__file__).parent / "fixtures" / "translation")
+    assert found == ()
+    (notice,) = align_document(document).sections
+    pairs = [(r.zh[0].text[:6], r.en[0].text[:12]) for r in notice.rows if r.zh and r.en]
+    assert pairs == [("各省、自治区", "To the compe"), ("现将《“十四", "The *14th Fi"), ("一、发展目标", "I. Developme"),
+                     ("到2025年", "By 2025, 70%"), ("二、重点任务", "II. Key Task"), ("建设2000", "Build more t")]
+    assert [r.zh[0].text for r in notice.rows if not r.en] == ["（此件公开发布）"]
+    assert all(r.confidence and r.evidence for r in notice.rows if r.zh and r.en)

@@ -174,3 +174,16 @@ def test_corpus_reports_bad_files_and_reads_the_rest(tmp_path):
     assert [d.source_file for d in documents] == ["a.txt"]
     assert [(Path(d.file).name, d.line, d.severity) for d in found] == [
         ("b.txt", 0, "error"), ("c.txt", 0, "error"), ("d.txt", 1, "error"), ("e.pdf", 0, "warning")]
+
+
+def test_mixed_lines_split_into_chinese_and_english_blocks():
+    document, found = read("mixed_lines.txt")
+    assert found == []
+    notice, attachment = document.sections
+    assert (attachment.title_zh, attachment.title_en) == ("数字经济发展要点", "Key Points for Developing the Digital Economy")
+    assert shape(attachment) == [("heading", "zh", (18,)), ("heading", "en", (18,)), ("paragraph", "zh", (20,)),
+                                 ("paragraph", "en", (20,)), ("paragraph", "zh", (22,)), ("paragraph", "en", (24,))]
+    on_9 = [(b.lang, b.text) for b in notice.blocks if b.lines == (8,)]
+    assert on_9 == [("zh", "为推动数字经济健康发展，现将有关事项通知如下。"),
+                    ("en", "To promote the sound development of the digital economy, relevant matters are hereby "
+                           "notified as follows.")]
