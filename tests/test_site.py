@@ -1,8 +1,8 @@
 """The built site (write stage end to end): the seed built twice, the hostile fixtures once.
 
-The seed site is built once per session into a temporary folder (SITE_URL set,
-so the sitemap has URLs); every test reads the built HTML. The browser tests
-save screenshots to docs-screenshots/.
+The seed site is built once per session into a temporary folder (the `site`
+fixture in conftest.py, SITE_URL set so the sitemap has URLs); every test
+reads the built HTML. The same site in a real browser: test_browser.py.
 """
 
 from __future__ import annotations
@@ -16,14 +16,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import SITE_URL, build
 
 from generator import write
 from generator.build import load_corpus
-from generator.serve import start_server
 from generator.write import BuildError, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = "https://example.org/"
 SEED_ID = "gongxinbuke-2017-315"
 
 
@@ -58,30 +57,11 @@ class Page(HTMLParser):
             self.cells.append(attributes)
 
 
-def build(corpus, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SITE_URL", SITE_URL)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    write_site(corpus, site, lambda line: None)
-    return site
-
-
 @pytest.fixture(scope="session")
-def seed_corpus():
-    return load_corpus(ROOT / "seeds")
-
-
-@pytest.fixture(scope="session")
-def seed_builds(seed_corpus, tmp_path_factory):
+def seed_builds(site, seed_corpus, tmp_path_factory):
     """The seed site built twice, into two different folders."""
     with pytest.MonkeyPatch.context() as monkeypatch:
-        first = build(seed_corpus, tmp_path_factory.mktemp("first") / "site", monkeypatch)
-        second = build(seed_corpus, tmp_path_factory.mktemp("second") / "site", monkeypatch)
-    return first, second
-
-
-@pytest.fixture(scope="session")
-def site(seed_builds) -> Path:
-    return seed_builds[0]
+        return site, build(seed_corpus, tmp_path_factory.mktemp("second") / "site", monkeypatch)
 
 
 @pytest.fixture(scope="session")
@@ -298,104 +278,3 @@ def test_a_real_mkdocs_failure_leaves_the_old_site(site, seed_corpus, tmp_path, 
     with pytest.raises(BuildError, match="exit status"):
         write_site(seed_corpus, target, lambda line: None)
     assert _snapshot(target) == before
-
-
-# --- in a browser ------------------------------------------------------------
-
-SCREENSHOTS = ROOT / "docs-screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    """The seed site on http://127.0.0.1:<free port>/ (Python's http.server)."""
-    server = start_server(site, 0)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def _box(page, selector: str) -> dict[str, float]:
-    return page.locator(selector).first.bounding_box()
-
-
-def _open(browser, url: str, width: int, **options):
-    page = browser.new_page(viewport={"width": width, "height": 900}, **options)
-    page.goto(url)
-    return page
-
-
-def test_document_page_side_by_side_on_desktop(browser, served):
-    page = _open(browser, f"{served}documents/{SEED_ID}/", 1280)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "document-desktop.png"), full_page=True)
-    zh, en = _box(page, "#n1 .ps-cell--zh"), _box(page, "#n1 .ps-cell--en")
-    assert zh["x"] + zh["width"] <= en["x"] and abs(zh["y"] - en["y"]) < 1
-    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
-    page.close()
-
-
-def test_document_page_stacks_on_a_phone(browser, served):
-    page = _open(browser, f"{served}documents/{SEED_ID}/", 390)
-    page.screenshot(path=str(SCREENSHOTS / "document-phone.png"), full_page=True)
-    zh, en = _box(page, "#n1 .ps-cell--zh"), _box(page, "#n1 .ps-cell--en")
-    assert en["y"] >= zh["y"] + zh["height"] - 1
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no horizontal scrolling
-    page.close()
-
-
-def test_view_switch_is_remembered_across_pages(browser, served):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{served}documents/{SEED_ID}/")
-    page.click('.ps-view__button[data-ps-view="en"]')
-    assert not page.locator("#n1 .ps-cell--zh").is_visible() and page.locator("#n1 .ps-cell--en").is_visible()
-    page.goto(served)
-    page.goto(f"{served}documents/{SEED_ID}/")
-    assert page.evaluate("document.documentElement.dataset.psView") == "en"
-    assert not page.locator("#n1 .ps-cell--zh").is_visible()
-    page.click('.ps-view__button[data-ps-view="both"]')
-    assert page.locator("#n1 .ps-cell--zh").is_visible() and page.locator("#n1 .ps-cell--en").is_visible()
-    context.close()
-
-
-def test_without_javascript_both_languages_show(browser, served):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{served}documents/{SEED_ID}/")
-    assert page.locator("#n1 .ps-cell--zh").is_visible() and page.locator("#n1 .ps-cell--en").is_visible()
-    assert not page.locator(".ps-view").is_visible() and not page.locator(".ps-cite").first.is_visible()
-    context.close()
-
-
-@pytest.mark.parametrize("query", ["人工智能", "三年行动计划", "Systematic", "Guiding"])
-def test_search_finds_chinese_and_whole_english_words(browser, served, query):
-    page = _open(browser, served, 1280)
-    page.click("input.md-search__input")
-    page.type("input.md-search__input", query)
-    page.press("input.md-search__input", "End")  # Material searches on key events; typed CJK sends none
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    assert page.locator(".md-search-result__item").count() >= 1
-    page.close()
-
-
-@pytest.mark.parametrize("name, path, width", [("home", "", 1280), ("home-phone", "", 390),
-                                               ("principles", "principles/", 1280), ("documents", "documents/", 1280)])
-def test_site_pages_fit(browser, served, name, path, width):
-    page = _open(browser, served + path, width)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.close()
