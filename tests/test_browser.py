@@ -284,6 +284,16 @@ def test_permalink_opens_the_page_at_the_row(open_page, row, device):
     assert page.evaluate("window.scrollY") > 0
 
 
+def test_row_tools_are_big_enough_to_tap_on_a_phone(open_page):
+    """The ¶ permalink and the copy button are at least 24 × 24 px on a touch screen (WCAG 2.5.8)."""
+    page = open_page(DOCUMENT, **PHONE)
+    page.locator("#a1-6 .ps-cite").wait_for(state="visible")
+    for selector in ("#a1-6 .ps-permalink", "#a1-6 .ps-cite"):
+        box = page.locator(selector).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, (selector, box)
+    assert not _horizontal_overflow(page)
+
+
 def test_copy_citation_puts_number_title_and_paragraph_in_the_clipboard(open_page, served):
     page = open_page(DOCUMENT, permissions=["clipboard-read", "clipboard-write"])
     page.locator("#a1-6 .ps-cite").click()
