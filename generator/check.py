@@ -92,15 +92,21 @@ def _fingerprint(document: Document) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _corpus_problems(document: Document, seen: dict[str, Document], prefix: str) -> tuple[Diagnostic, ...]:
-    file = f"{prefix}{document.source_file}"
+def _identities(document: Document) -> tuple[tuple[str, str, int], ...]:
+    """(key, what it is, line) under which a document must be unique: its text, and its 文号 if any."""
+    found = [(f"text:{_fingerprint(document)}", "the same text as", 1)]
     number = document.metadata.doc_number
-    for key, what in ((f"text:{_fingerprint(document)}", "the same text as"), (f"number:{number}", "the same 文号 as")):
-        if key in seen and (what != "the same 文号 as" or number):
-            other = seen[key].source_file
-            fields = [f.line for f in document.metadata.fields if f.name == "发文字号" and key.startswith("number:")]
-            line = fields[0] if fields else 1
-            message = f"{what} {other}: one document twice? Remove one file or correct the 文号"
+    if number:
+        line = next((f.line for f in document.metadata.fields if f.name == "发文字号"), 1)
+        found.append((f"number:{number}", "the same 文号 as", line))
+    return tuple(found)
+
+
+def _duplicate(document: Document, seen: dict[str, str], file: str) -> tuple[Diagnostic, ...]:
+    """An error when a document already read has the same text or 文号."""
+    for key, what, line in _identities(document):
+        if key in seen:
+            message = f"{what} {seen[key]}: one document twice? Remove one file or correct the 文号"
             return (Diagnostic(file, line, "error", message),)
     return ()
 
@@ -113,22 +119,20 @@ def check_corpus(documents: tuple[Document, ...], seeds: Path
     where = f"{seeds}/"
     good: list[Document] = []
     diagnostics: list[Diagnostic] = []
-    seen: dict[str, Document] = {}
+    seen: dict[str, str] = {}
     ids: dict[str, str] = {}
     for document in documents:
-        found = (prove_document(document, where) + _corpus_problems(document, seen, where)
-                 + content_warnings(document, f"{where}{document.source_file}"))
+        file = f"{where}{document.source_file}"
+        found = prove_document(document, where) + _duplicate(document, seen, file) + content_warnings(document, file)
         diagnostics += found
         if any(d.severity == "error" for d in found):
             continue
-        seen[f"text:{_fingerprint(document)}"] = document
-        if document.metadata.doc_number:
-            seen[f"number:{document.metadata.doc_number}"] = document
+        seen.update((key, document.source_file) for key, _, _ in _identities(document))
         if document.id in ids:
             digest = hashlib.sha256((document.metadata.doc_number or document.source_file).encode()).hexdigest()[:6]
             new_id = f"{document.id}-{digest}"
             message = f"id {document.id} already used by {ids[document.id]}; this document is {new_id}"
-            diagnostics.append(Diagnostic(f"{where}{document.source_file}", 1, "warning", message))
+            diagnostics.append(Diagnostic(file, 1, "warning", message))
             document = dataclasses.replace(document, id=new_id)
         ids[document.id] = document.source_file
         good.append(document)

@@ -106,7 +106,6 @@ def take_titles(blocks: list[Block], title_zh: str | None, title_en: str | None
     A title line is shown in the section's heading (classified `title`) when every
     piece on it fills an empty slot; otherwise it stays a block (a row).
     """
-    kept: list[Block] = []
     classified: list[ClassifiedLine] = []
     for line in sorted({n for b in blocks if b.kind == "title" for n in b.lines}):
         pieces = [b for b in blocks if b.kind == "title" and b.lines == (line,)]
