@@ -15,21 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ZH_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+from generator.header import chinese_number
+
 _ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
 _ZH_NUMERAL = "零〇一二三四五六七八九十百千两"
 _ZH_MEASURE = "年个项家条种类批大次倍位名所座级届期省市亿万千百%多余"
@@ -101,22 +88,6 @@ class Numbering:
     """The label as written."""
 
 
-def zh_numeral(text: str) -> int | None:
-    """Value of a Chinese numeral (`十九` → 19, `一百二十` → 120, `二〇二〇` → 2020), or None."""
-    if text and all(c in _ZH_DIGITS for c in text) and len(text) > 1:
-        return int("".join(str(_ZH_DIGITS[c]) for c in text))
-    total, current = 0, None
-    for c in text:
-        if c in _ZH_DIGITS:
-            current = _ZH_DIGITS[c]
-        elif c in _ZH_UNITS:
-            total += (1 if current is None else current) * _ZH_UNITS[c]
-            current = None
-        else:
-            return None
-    return total + (current or 0) if text else None
-
-
 def _arabic(number: str, scale: int = 1) -> float:
     return round(float(number.replace(",", "")) * scale, 3)
 
@@ -128,11 +99,11 @@ def zh_quantities(text: str) -> Quantities:
         strong.setdefault(_arabic(m.group(1), _ZH_BIG.get(m.group(2) or "", 1)), m.group(0).strip())
     weak: dict[float, str] = {}
     for m in _ZH_WORDS.finditer(text):
-        value = zh_numeral(m.group(2) or m.group(5))
+        value = chinese_number(m.group(2) or m.group(5))
         if value is not None:
             weak.setdefault(float(value * _ZH_BIG.get(m.group(3) or "", 1)), m.group(0))
     for m in _ZH_PLAN.finditer(text):
-        weak.setdefault(float(zh_numeral(m.group(1)) or 0), m.group(0))
+        weak.setdefault(float(chinese_number(m.group(1)) or 0), m.group(0))
         weak.setdefault(5.0, m.group(0))
     for m in _ZH_PER.finditer(text):
         weak.setdefault(float(_ZH_BIG[m.group(1)]), m.group(0))
@@ -184,7 +155,7 @@ def _roman(text: str) -> int | None:
 def _value(label: str) -> int | None:
     if label.isdigit():
         return int(label)
-    return _roman(label) if label.isascii() else zh_numeral(label)
+    return _roman(label) if label.isascii() else chinese_number(label)
 
 
 def numbering(text: str, lang: str) -> tuple[Numbering | None, str]:

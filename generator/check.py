@@ -14,15 +14,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from generator.header import compact
 from generator.links import LINK, is_safe_target
 from generator.model import Block, ClassifiedLine, Diagnostic, Document
 
-_SPACE = re.compile(r"\s+")
 _BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-
-
-def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
 
 
 def _pieces(blocks: list[Block]) -> dict[int, str]:
@@ -45,13 +41,13 @@ def conservation(lines: tuple[str, ...], blocks: list[Block], classified: tuple[
             problems.append(Diagnostic(file, c.line, "error", f"line both shown and classified ({c.reason})"))
         set_aside[c.line] = c.text
     for number, text in enumerate(lines, start=1):
-        expected = _squash(text)
+        expected = compact(text)
         found = shown.get(number, set_aside.get(number))
         if not expected and found:
             problems.append(Diagnostic(file, number, "error", "text invented on a blank line"))
         elif expected and found is None:
             problems.append(Diagnostic(file, number, "error", f"line lost: {text.strip()[:40]!r}"))
-        elif expected and _squash(found) != expected:
+        elif expected and compact(found) != expected:
             problems.append(Diagnostic(file, number, "error", f"line altered: {text.strip()[:40]!r}"))
     stray = sorted(set(shown) - set(range(1, len(lines) + 1)))
     problems += [Diagnostic(file, n, "error", "block on a line the file does not have") for n in stray]
@@ -88,7 +84,7 @@ def content_warnings(document: Document, file: str) -> tuple[Diagnostic, ...]:
 
 
 def _fingerprint(document: Document) -> str:
-    text = "\n".join(_squash(line) for line in document.source_lines if line.strip())
+    text = "\n".join(compact(line) for line in document.source_lines if line.strip())
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -49,23 +49,29 @@ class Header:
     """0-based index into the file's lines of the first line after the header."""
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """`text` with all whitespace removed (how keys, titles and lines are compared)."""
     return re.sub(r"\s+", "", text)
 
 
+_CN_VALUES = {c: i for i, c in enumerate(_CN_DIGITS)} | {"零": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def chinese_number(text: str) -> int | None:
-    """`十三` → 13, `二十` → 20, `一百零五` → 105; without 十/百 digit by digit (`二〇一七` → 2017)."""
-    if not text or any(c not in _CN_DIGITS + "零十百" for c in text):
+    """`十三` → 13, `二十` → 20, `一百零五` → 105, `两千` → 2000; without units digit by digit
+    (`二〇一七` → 2017). None for anything else."""
+    if not text or any(c not in _CN_VALUES and c not in _CN_UNITS for c in text):
         return None
-    if "十" not in text and "百" not in text:
-        return int("".join(str(_CN_DIGITS.find("〇" if c == "零" else c)) for c in text))
+    if not any(c in _CN_UNITS for c in text):
+        return int("".join(str(_CN_VALUES[c]) for c in text))
     value = current = 0
     for c in text:
-        if c in "十百":
-            value += (current or 1) * (10 if c == "十" else 100)
+        if c in _CN_UNITS:
+            value += (current or 1) * _CN_UNITS[c]
             current = 0
         else:
-            current = _CN_DIGITS.find("〇" if c == "零" else c)
+            current = _CN_VALUES[c]
     return value + current
 
 
@@ -98,7 +104,7 @@ def _as_field(text: str, number: int, known_only: bool) -> Field | None:
     match = _FIELD.match(text.strip())
     if not match:
         return None
-    name = _compact(match["key"])
+    name = compact(match["key"])
     if name in KNOWN_KEYS:
         return Field(key=match["key"].strip(), name=name, value=match["value"].strip(), line=number)
     if known_only or name in _NOT_FIELDS or not _UNKNOWN_KEY.match(name) or not match["value"].strip():

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.model import AlignedDocument, AlignedSection, Block, Principle, PrincipleEntry, PrincipleIndex, Row
+from generator.reader import pinyin_slug  # keys without English are spelt as document ids are
 
 GLOSSARY = Path(__file__).parent / "data" / "principles.tsv"
 
@@ -288,14 +289,6 @@ def slug(text: str) -> str:
     """Lower-case ASCII words of `text` joined by hyphens (`Openness and orderliness` → `openness-and-orderliness`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
-
-
-def pinyin_slug(zh: str) -> str:
-    """Slug of the toneless pinyin of `zh`, as document ids spell it (`开放合作` → `kaifanghezuo`,
-    `市场主导、政府引导` → `shichangzhudao-zhengfuyindao`)."""
-    from pypinyin import lazy_pinyin  # loads its dictionaries: only when a name lacks English
-
-    return slug("".join(lazy_pinyin(zh)))
 
 
 def _keys(names: dict[str, tuple[str | None, str | None]]) -> dict[str, str]:

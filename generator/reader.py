@@ -40,7 +40,8 @@ def split_footer(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
     return lines, []
 
 
-def _ascii_slug(text: str) -> str:
+def pinyin_slug(text: str) -> str:
+    """Lower-case ASCII: Chinese in toneless pinyin, other runs of non-alphanumerics as `-`."""
     from pypinyin import lazy_pinyin
 
     return re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(text)).lower()).strip("-")
@@ -51,12 +52,12 @@ def document_id(doc_number: str | None, source_file: str) -> str:
     if doc_number:
         parts = _DOC_NUMBER_PARTS.match(doc_number.strip())
         if parts:
-            slug = "-".join(p for p in (_ascii_slug(parts["prefix"]), parts["year"], parts["number"]) if p)
+            slug = "-".join(p for p in (pinyin_slug(parts["prefix"]), parts["year"], parts["number"]) if p)
         else:
-            slug = _ascii_slug(doc_number)
+            slug = pinyin_slug(doc_number)
         if slug:
             return slug
-    return _ascii_slug(Path(source_file).name.removesuffix(".txt")) or "document"
+    return pinyin_slug(Path(source_file).name.removesuffix(".txt")) or "document"
 
 
 def _body_lines(lines: tuple[str, ...], start: int) -> list[Line]:
@@ -178,4 +179,4 @@ def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ..
     return tuple(documents), tuple(diagnostics)
 
 
-__all__ = ["READERS", "decode_bytes", "document_id", "read_corpus", "read_lines", "read_text"]
+__all__ = ["READERS", "decode_bytes", "document_id", "pinyin_slug", "read_corpus", "read_lines", "read_text"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from generator.classify import ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
-from generator.header import chinese_number, parse_date
+from generator.header import chinese_number, compact, parse_date
 from generator.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
 
@@ -39,10 +39,6 @@ class Body:
     """Duplicate titles, titles shown in headings, and attachment labels."""
     diagnostics: tuple[Diagnostic, ...]
     """Attachments listed but not found, and the like."""
-
-
-def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def is_date_line(text: str) -> bool:

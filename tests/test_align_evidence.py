@@ -6,7 +6,8 @@ import pytest
 
 from generator.align_evidence import make_piece, overlap, score_pair
 from generator.align_lexicon import lexicon, stem
-from generator.align_numbers import en_quantities, numbering, zh_numeral, zh_quantities
+from generator.align_numbers import en_quantities, numbering, zh_quantities
+from generator.header import chinese_number
 from generator.model import Block, Evidence
 
 
@@ -35,7 +36,7 @@ def test_numbers_agree(zh_text: str, en_text: str) -> None:
 
 
 def test_numbers_in_words_and_names() -> None:
-    assert zh_numeral("十九") == 19 and zh_numeral("一百二十") == 120 and zh_numeral("二〇二〇") == 2020
+    assert chinese_number("十九") == 19 and chinese_number("一百二十") == 120 and chinese_number("二〇二〇") == 2020
     assert {19.0, 13.0, 5.0, 3.0} <= zh_quantities("党的十九大，“十三五”期间，三年行动").values
     assert 19.0 not in en_quantities("the COVID-19 epidemic").values
     assert 12.0 in en_quantities("December 22, 2020").weak
