@@ -15,11 +15,12 @@ see the whole text. The seed family's documents are short enough for that.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from generator import groups
+from generator.classify import has_han
+from generator.header import KNOWN_KEYS, compact
 from generator.inline import parse_inline, parse_table, plain_text
 from generator.model import AlignedDocument, Block, Document, Principle, Row, Section
 from generator.urls import (
@@ -40,7 +41,6 @@ from generator.urls import (
 if TYPE_CHECKING:
     from generator.build import Corpus
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 HEADING_TAGS = {1: "h3", 2: "h4", 3: "h5", 4: "h6"}
 """Heading rows by numbering level; h1 is the document title, h2 a section."""
@@ -48,12 +48,11 @@ HEADING_TAGS = {1: "h3", 2: "h4", 3: "h5", 4: "h6"}
 UNCERTAIN = 0.5
 """Pairs the aligner is less confident about than this are marked as uncertain."""
 
-KNOWN_FIELDS = ("发文机关", "发文字号", "成文日期", "发布日期", "文章来源", "分类", "主题分类", "标题", "索引号")
 
 
 def lang_of(text: str) -> str:
     """`zh-Hans` for text with Chinese characters, else `en` (for lines the model gives no language)."""
-    return "zh-Hans" if _HAN.search(text) else "en"
+    return "zh-Hans" if has_han(text) else "en"
 
 
 def section_anchor(section: Section) -> str:
@@ -103,7 +102,7 @@ class _LinkResolver:
 
 
 def _normal(text: str) -> str:
-    return "".join(text.split()).strip("《》“”\"'")
+    return compact(text).strip("《》“”\"'")
 
 
 def _block(block: Block, resolve: _LinkResolver) -> dict[str, object]:
@@ -230,7 +229,7 @@ def _card(corpus: Corpus, aligned: AlignedDocument, url: str) -> dict[str, objec
         ],
         "index_number": metadata.index_number,
         "issuer_href": relative_href(url, groups.issuer_url(metadata.issuer)) if metadata.issuer else None,
-        "other_fields": [{"key": f.key, "value": f.value} for f in metadata.fields if f.name not in KNOWN_FIELDS],
+        "other_fields": [{"key": f.key, "value": f.value} for f in metadata.fields if f.name not in KNOWN_KEYS],
         "attachments": [
             {"number": s.number, "href": fragment(section_anchor(s)),
              "zh": plain_text(s.title_zh) if s.title_zh else None, "en": plain_text(s.title_en) if s.title_en else None}
@@ -355,8 +354,8 @@ def categories_context(corpus: Corpus) -> dict[str, object]:
     return _listing(corpus, CATEGORIES, ("文件（按分类）", "Documents by category"), grouped)
 
 
-def _statements(corpus: Corpus, key: str, document_ids: Sequence[str]) -> list[dict[str, object]]:
-    documents = {a.document.id: a.document for a in corpus.documents}
+def _statements(corpus: Corpus, documents: Mapping[str, Document], key: str, document_ids: Sequence[str]
+                ) -> list[dict[str, object]]:
     statements = []
     for document_id in document_ids:
         document = documents.get(document_id)
@@ -376,9 +375,9 @@ def _statements(corpus: Corpus, key: str, document_ids: Sequence[str]) -> list[d
     return statements
 
 
-def _principle_facets(corpus: Corpus, facet, prefix: str) -> list[dict[str, object]]:
+def _principle_facets(corpus: Corpus, documents: Mapping[str, Document], facet, prefix: str
+                      ) -> list[dict[str, object]]:
     """For every issuer (or year): the principles its documents state, most-stated first."""
-    documents = {a.document.id: a.document for a in corpus.documents}
     counts: dict[str, dict[str, int]] = {}
     for entry in corpus.principles.entries:
         for document_id in entry.documents:
@@ -394,16 +393,17 @@ def _principle_facets(corpus: Corpus, facet, prefix: str) -> list[dict[str, obje
 
 def principles_context(corpus: Corpus) -> dict[str, object]:
     """Every principle with its statements in every document, by count; and by issuer and year."""
+    documents = {a.document.id: a.document for a in corpus.documents}
     entries = [{
         "id": e.key, "href": fragment(e.key), "zh": e.name_zh, "en": e.name_en, "count": len(e.documents),
-        "statements": _statements(corpus, e.key, e.documents),
+        "statements": _statements(corpus, documents, e.key, e.documents),
     } for e in sorted(corpus.principles.entries, key=lambda e: (-len(e.documents), e.key))]
     return {
         "url": PRINCIPLES,
         "front_matter": front_matter("基本原则 Principles", hide=("navigation", "toc")),
         "entries": entries,
-        "by_issuer": _principle_facets(corpus, groups.issuer_of, "principles-issuer"),
-        "by_year": _principle_facets(corpus, groups.year_of, "principles-year"),
+        "by_issuer": _principle_facets(corpus, documents, groups.issuer_of, "principles-issuer"),
+        "by_year": _principle_facets(corpus, documents, groups.year_of, "principles-year"),
     }
 
 
