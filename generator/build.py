@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.align import align_document
 from generator.check import check_corpus
 from generator.keywords import extract_keywords
-from generator.model import AlignedDocument, Diagnostic, PrincipleIndex
+from generator.model import AlignedDocument, Diagnostic, Document, PrincipleIndex
 from generator.principles import collect_principles
 from generator.reader import read_corpus
 
@@ -35,10 +35,8 @@ class Corpus:
 
 def load_corpus(seeds: Path) -> Corpus:
     """Read, check, align and analyse every document under `seeds`."""
-    documents, read_diagnostics = read_corpus(seeds)
-    good, check_diagnostics = check_corpus(documents, seeds)
+    _, good, diagnostics = read_and_check(seeds)
     aligned = tuple(align_document(d) for d in good)
-    diagnostics = tuple(sorted(read_diagnostics + check_diagnostics, key=_diagnostic_order))
     return Corpus(
         documents=aligned,
         principles=collect_principles(aligned),
@@ -47,8 +45,29 @@ def load_corpus(seeds: Path) -> Corpus:
     )
 
 
-def _diagnostic_order(d: Diagnostic) -> tuple[str, int, str]:
-    return (d.file, d.line, d.message)
+def read_and_check(seeds: Path) -> tuple[int, tuple[Document, ...], tuple[Diagnostic, ...]]:
+    """How many documents were read, those that pass the checks, and every diagnostic by file and line."""
+    documents, read_diagnostics = read_corpus(seeds)
+    good, check_diagnostics = check_corpus(documents, seeds)
+    diagnostics = sorted(read_diagnostics + check_diagnostics, key=lambda d: (d.file, d.line, d.message))
+    return len(documents), good, tuple(diagnostics)
+
+
+def _counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int]:
+    errors = sum(d.severity == "error" for d in diagnostics)
+    return errors, len(diagnostics) - errors
+
+
+def check(seeds: Path, strict: bool, report: Callable[[str], None] = print) -> int:
+    """`python -m generator check`: read and check only; print diagnostics and a summary; exit status."""
+    read, good, diagnostics = read_and_check(seeds)
+    for diagnostic in diagnostics:
+        report(str(diagnostic))
+    lines = sum(sum(1 for t in d.source_lines if t.strip()) for d in good)
+    errors, warnings = _counts(diagnostics)
+    report(f"check: {len(good)} of {read} documents read; {lines} non-blank lines, every one accounted for; "
+           f"{errors} errors, {warnings} warnings")
+    return 1 if errors or (strict and warnings) else 0
 
 
 def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print) -> int:
@@ -66,7 +85,6 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
     except BuildError as error:
         report(f"build: MkDocs failed; {site_dir} left as it was\n{error}")
         return 1
-    errors = sum(d.severity == "error" for d in corpus.diagnostics)
-    warnings = len(corpus.diagnostics) - errors
+    errors, warnings = _counts(corpus.diagnostics)
     report(f"build: {len(corpus.documents)} documents, {pages} pages, {errors} errors, {warnings} warnings → {site_dir}")
     return 1 if errors else 0

@@ -133,20 +133,3 @@ def check_corpus(documents: tuple[Document, ...], seeds: Path
         ids[document.id] = document.source_file
         good.append(document)
     return tuple(good), tuple(diagnostics)
-
-
-def run_check(seeds: Path, strict: bool) -> int:
-    """`python -m generator check`: print diagnostics and a summary; exit status."""
-    from generator.reader import read_corpus
-
-    documents, read_found = read_corpus(seeds)
-    good, check_found = check_corpus(documents, seeds)
-    diagnostics = sorted(read_found + check_found, key=lambda d: (d.file, d.line, d.message))
-    for diagnostic in diagnostics:
-        print(diagnostic)
-    lines = sum(sum(1 for t in d.source_lines if t.strip()) for d in good)
-    errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    print(f"check: {len(good)} of {len(documents)} documents read; {lines} non-blank lines, every one accounted for; "
-          f"{errors} errors, {warnings} warnings")
-    return 1 if errors or (strict and warnings) else 0

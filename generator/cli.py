@@ -24,9 +24,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        from generator.check import run_check
+        from generator.build import check
 
-        return run_check(args.seeds, args.strict)
+        return check(args.seeds, args.strict)
     if args.command == "build":
         from generator.build import build
 

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from generator import write
 from generator.build import build, load_corpus
+from generator.build import check as run_check
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_fb4425727dd22f71.txt"
 
 
 def test_load_corpus_runs_every_stage_before_anything_is_written(tmp_path):
@@ -46,3 +48,20 @@ def test_cli_check_and_build(tmp_path):
                             capture_output=True, text=True)
     assert failed.returncode == 1
     assert f"{empty}/a.txt:0: error: empty file" in failed.stdout
+
+
+def test_check_command_on_seeds(capsys):
+    assert run_check(SEED.parent, strict=True) == 0
+    out = capsys.readouterr().out
+    assert "check: 1 of 1 documents read; 30 non-blank lines, every one accounted for; 0 errors, 0 warnings" in out
+
+
+def test_check_command_exit_status(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("标题：某通知\n成文日期：2019-02-30\n\n正文。\n", encoding="utf-8")
+    assert run_check(tmp_path, strict=False) == 0
+    assert run_check(tmp_path, strict=True) == 1
+    (tmp_path / "b.txt").write_bytes(b"")
+    assert run_check(tmp_path, strict=False) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path}/a.txt:2: warning: impossible date '2019-02-30': the raw value is kept" in out
+    assert f"{tmp_path}/b.txt:0: error: empty file" in out

@@ -3,7 +3,7 @@
 import dataclasses
 from pathlib import Path
 
-from generator.check import check_corpus, prove_document, run_check
+from generator.check import check_corpus, prove_document
 from generator.reader import read_text
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
@@ -60,20 +60,3 @@ def test_same_id_from_different_numbers_is_disambiguated():
     assert [d.id for d in good][0] == "gongxinbuke-2017-315"
     assert good[1].id.startswith("gongxinbuke-2017-315-") and len(good[1].id) == len("gongxinbuke-2017-315-") + 6
     assert found[0].severity == "warning" and "already used by 000_fb4425727dd22f71.txt" in found[0].message
-
-
-def test_check_command_on_seeds(capsys):
-    assert run_check(SEED.parent, strict=True) == 0
-    out = capsys.readouterr().out
-    assert "check: 1 of 1 documents read; 30 non-blank lines, every one accounted for; 0 errors, 0 warnings" in out
-
-
-def test_check_command_exit_status(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text("标题：某通知\n成文日期：2019-02-30\n\n正文。\n", encoding="utf-8")
-    assert run_check(tmp_path, strict=False) == 0
-    assert run_check(tmp_path, strict=True) == 1
-    (tmp_path / "b.txt").write_bytes(b"")
-    assert run_check(tmp_path, strict=False) == 1
-    out = capsys.readouterr().out
-    assert f"{tmp_path}/a.txt:2: warning: impossible date '2019-02-30': the raw value is kept" in out
-    assert f"{tmp_path}/b.txt:0: error: empty file" in out
