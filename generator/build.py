@@ -8,29 +8,13 @@ are left out and reported, the rest is built.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.align import align_document
 from generator.check import check_corpus
-from generator.keywords import extract_keywords
-from generator.model import AlignedDocument, Diagnostic, Document, PrincipleIndex
-from generator.principles import collect_principles
-from generator.reader import read_corpus
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """Everything the render stage needs, computed once."""
-
-    documents: tuple[AlignedDocument, ...]
-    """The documents that passed the checks, aligned, in file-name order."""
-    principles: PrincipleIndex
-    """Principles per document and merged across the corpus."""
-    keywords: dict[str, tuple[str, ...]]
-    """Document id → keywords (tags)."""
-    diagnostics: tuple[Diagnostic, ...]
-    """Every diagnostic of reading and checking, sorted by file and line."""
+from generator.analyse import extract_keywords, collect_principles
+from generator.model import Corpus, Diagnostic, Document
+from generator.read import read_corpus
 
 
 def load_corpus(seeds: Path) -> Corpus:
@@ -72,7 +56,8 @@ def check(seeds: Path, strict: bool, report: Callable[[str], None] = print) -> i
 
 def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print) -> int:
     """Build the site from `seeds` into `site_dir`; return the process exit status."""
-    from generator.write import BuildError, write_site  # the render/write stages load Jinja2 and MkDocs
+    from generator.render import render_site  # the render and write stages load Jinja2 and MkDocs
+    from generator.write import BuildError, source_date_epoch, write_site
 
     corpus = load_corpus(seeds)
     for diagnostic in corpus.diagnostics:
@@ -81,7 +66,8 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
         report("build: failed under --strict; site not written")
         return 1
     try:
-        pages = write_site(corpus, site_dir, report)
+        files = render_site(corpus)
+        pages = write_site(files, site_dir, source_date_epoch(corpus), report)
     except BuildError as error:
         report(f"build: MkDocs failed; {site_dir} left as it was\n{error}")
         return 1

@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from generator.header import compact
-from generator.links import LINK, is_safe_target
+from generator.read.header import compact
+from generator.read.links import LINK, is_safe_target
 from generator.model import Block, ClassifiedLine, Diagnostic, Document
 
 _BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")

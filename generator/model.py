@@ -280,3 +280,17 @@ class PrincipleIndex:
     def for_document(self, document_id: str) -> tuple[Principle, ...]:
         """The principles `document_id` states (empty when none)."""
         return next((p for d, p in self.by_document if d == document_id), ())
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the render stage needs, computed once by the earlier stages."""
+
+    documents: tuple[AlignedDocument, ...]
+    """The documents that passed the checks, aligned, in file-name order."""
+    principles: PrincipleIndex
+    """Principles per document and merged across the corpus."""
+    keywords: dict[str, tuple[str, ...]]
+    """Document id → keywords (tags)."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Every diagnostic of reading and checking, sorted by file and line."""

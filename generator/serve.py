@@ -15,7 +15,7 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.render import TEMPLATES
+from generator.render.pages import TEMPLATES
 from generator.write import MKDOCS_CONFIG, BuildError
 
 Snapshot = tuple[tuple[str, int, int], ...]

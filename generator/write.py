@@ -1,12 +1,12 @@
 """Write stage: the build folder, MkDocs, and the swap into the site folder.
 
-1. Render every page in memory (`generator.render`); nothing is written if that fails.
-2. Write the build folder `<site parent>/build/<site name>/`: `docs/` (pages,
+The pages arrive rendered in memory (`generator.render`, called by `build()`).
+1. Write the build folder `<site parent>/build/<site name>/`: `docs/` (pages,
    `data/documents.json`, assets from `templates/assets/`) and a two-line
    `mkdocs.yml` inheriting the repository's `mkdocs.yml`. It is replaced whole,
    so a removed document leaves no stale page; it is git-ignored.
-3. Run MkDocs into a temporary folder next to the site folder.
-4. Only when MkDocs succeeded, swap the temporary folder in place of the site
+2. Run MkDocs into a temporary folder next to the site folder.
+3. Only when MkDocs succeeded, swap the temporary folder in place of the site
    folder. A failed or interrupted build leaves the previous site intact.
 
 MkDocs runs as a subprocess (`python -m mkdocs build`), not through its API:
@@ -29,11 +29,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.groups import date_of
-from generator.render import TEMPLATES, render_site
+from generator.render.groups import date_of
+from generator.render.pages import TEMPLATES
 
 if TYPE_CHECKING:
-    from generator.build import Corpus
+    from generator.model import Corpus
 
 MKDOCS_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 """The repository's MkDocs configuration, inherited by the build folder's."""
@@ -100,10 +100,9 @@ def swap(new: Path, site_dir: Path) -> None:
         shutil.rmtree(old)
 
 
-def write_site(corpus: Corpus, site_dir: Path, report: Callable[[str], None] = print) -> int:
-    """Build the site for `corpus` into `site_dir`; return the number of pages."""
+def write_site(files: dict[str, str], site_dir: Path, epoch: str, report: Callable[[str], None] = print) -> int:
+    """Write the rendered `files` and build them with MkDocs into `site_dir`; return the number of pages."""
     started = time.monotonic()
-    files = render_site(corpus)
     pages = sum(path.endswith(".md") for path in files)
     folder = build_folder(site_dir)
     write_docs(files, folder, MKDOCS_CONFIG)
@@ -112,7 +111,7 @@ def write_site(corpus: Corpus, site_dir: Path, report: Callable[[str], None] = p
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        run_mkdocs(folder, temporary, source_date_epoch(corpus))
+        run_mkdocs(folder, temporary, epoch)
         swap(temporary, site_dir)
     finally:
         if temporary.exists():

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.align import align_section
-from generator.align_gold import EMPTY, LabelledDocument, Score, read_set, score
+from generator.align.aligner import align_section
+from generator.align.gold import EMPTY, LabelledDocument, Score, read_set, score
 from generator.model import AlignedSection
 
 SET = Path(__file__).resolve().parent.parent / "tests" / "align_set"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import load_corpus
-from generator.write import write_site
+from generator.render import render_site
+from generator.write import source_date_epoch, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/"
@@ -17,7 +18,7 @@ def build(corpus, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Build `corpus` into `site` as CI does: SITE_URL set (so the sitemap has URLs), no SOURCE_DATE_EPOCH."""
     monkeypatch.setenv("SITE_URL", SITE_URL)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    write_site(corpus, site, lambda line: None)
+    write_site(render_site(corpus), site, source_date_epoch(corpus), lambda line: None)
     return site
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.align import row_id
-from generator.build import Corpus
+from generator.align.aligner import row_id
+from generator.model import Corpus
 from generator.model import (
     AlignedDocument,
     AlignedSection,

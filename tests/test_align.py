@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.align import align_document, align_section, row_id
-from generator.align_gold import read_set, score
+from generator.align.aligner import align_document, align_section, row_id
+from generator.align.gold import read_set, score
 from generator.model import Block, Document, Metadata, Row, Section
 
 SET = read_set(Path(__file__).resolve().parent / "align_set")
@@ -169,7 +169,7 @@ def test_a_separate_translation_file_is_aligned_into_the_same_rows():
     """`plan.txt` + `plan.en.txt`: the translation's pieces pair with the original's, in order."""
     from pathlib import Path
 
-    from generator.reader import read_corpus
+    from generator.read.readers import read_corpus
 
     (document,), found = read_corpus(Path(__file__).parent / "fixtures" / "translation")
     assert found == ()

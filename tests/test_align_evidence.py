@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.align_evidence import make_piece, overlap, score_pair
-from generator.align_lexicon import lexicon, stem
-from generator.align_numbers import en_quantities, numbering, zh_quantities
-from generator.header import chinese_number
+from generator.align.evidence import make_piece, overlap, score_pair
+from generator.align.lexicon import lexicon, stem
+from generator.align.numbers import en_quantities, numbering, zh_quantities
+from generator.read.header import chinese_number
 from generator.model import Block, Evidence
 
 

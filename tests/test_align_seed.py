@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.align import align_section
+from generator.align.aligner import align_section
 from generator.model import Block, Row, Section
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
@@ -86,8 +86,8 @@ def test_nothing_is_paired_and_order_is_kept(rows: tuple[Row, ...]) -> None:
 
 def test_seed_through_the_reader() -> None:
     """The same three decisions when the reader builds the blocks, and nothing in the notice pairs."""
-    from generator.align import align_document
-    from generator.reader import read_corpus
+    from generator.align.aligner import align_document
+    from generator.read.readers import read_corpus
 
     documents, _ = read_corpus(SEED.parent)
     (document,) = [d for d in documents if d.source_file == SEED.name]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.align import align_section
-from generator.align_gold import EMPTY, LabelledDocument, Score, read_labelled, read_set, score
+from generator.align.aligner import align_section
+from generator.align.gold import EMPTY, LabelledDocument, Score, read_labelled, read_set, score
 
 SET_DIR = Path(__file__).resolve().parent / "align_set"
 

@@ -4,7 +4,7 @@ import dataclasses
 from pathlib import Path
 
 from generator.check import check_corpus, prove_document
-from generator.reader import read_text
+from generator.read.readers import read_text
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
 

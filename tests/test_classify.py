@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.classify import body_blocks, line_blocks, split_scripts
+from generator.read.classify import body_blocks, line_blocks, split_scripts
 
 
 def test_chinese_then_english_on_one_line_splits_at_the_boundary():

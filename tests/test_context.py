@@ -7,9 +7,9 @@ import json
 import pytest
 from helpers import corpus, document, metadata, principle, sample_corpus, zh
 
-from generator import context
-from generator.inline import parse_inline, parse_table, plain_text
-from generator.urls import anchor_id, fragment, relative_href
+from generator.render import context
+from generator.read.inline import parse_inline, parse_table, plain_text
+from generator.render.urls import anchor_id, fragment, relative_href
 
 
 @pytest.mark.parametrize("start, target, href", [

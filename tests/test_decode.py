@@ -1,6 +1,6 @@
 """Tests for generator/decode.py: encodings, line endings, empty and binary files."""
 
-from generator.decode import decode_bytes, split_lines
+from generator.read.decode import decode_bytes, split_lines
 
 CHINESE = "标题：关于推进养老服务发展的意见\n发文机关：国务院办公厅\n各省、自治区、直辖市人民政府：\n"
 

@@ -6,7 +6,7 @@ import json
 
 from helpers import corpus, document, metadata, principle, sample_corpus, zh
 
-from generator.export import export_data, export_json
+from generator.render.export import export_data, export_json
 
 DOCUMENT_KEYS = ["id", "url", "source_file", "title", "metadata", "masthead", "truncated", "attachments", "blocks",
                  "principles", "keywords"]

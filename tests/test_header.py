@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.header import chinese_number, iso_date, metadata_from, read_header
+from generator.read.header import chinese_number, iso_date, metadata_from, read_header
 
 
 @pytest.mark.parametrize(

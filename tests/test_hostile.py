@@ -142,7 +142,7 @@ def test_unreadable_file_is_an_error(tmp_path, monkeypatch):
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    from generator.reader import read_corpus
+    from generator.read.readers import read_corpus
 
     documents, found = read_corpus(tmp_path)
     assert [d.source_file for d in documents] == ["a.txt"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator import segment
-from generator.keywords import KEYWORD_COUNT, extract_keywords, is_keyword_candidate, keywords_of_text
+from generator.analyse.keywords import KEYWORD_COUNT, extract_keywords, is_keyword_candidate, keywords_of_text
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Metadata, Row, Section
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
@@ -83,8 +83,8 @@ def test_a_document_without_chinese_has_no_keywords():
 
 
 def test_seed_keywords():
-    reader = pytest.importorskip("generator.reader")
-    from generator.align import align_document
+    reader = pytest.importorskip("generator.read.readers")
+    from generator.align.aligner import align_document
 
     doc, _ = reader.read_text(SEED.read_text(encoding="utf-8"), SEED.name)
     found = extract_keywords([align_document(doc)])[doc.id]

@@ -14,7 +14,7 @@ from generator.model import (
     Row,
     Section,
 )
-from generator.principles import GlossaryEntry, collect_principles, load_glossary, parse_en, parse_zh
+from generator.analyse.principles import GlossaryEntry, collect_principles, load_glossary, parse_en, parse_zh
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
 ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -261,8 +261,8 @@ def test_glossary_file_loads_and_refuses_one_english_name_for_two_chinese(tmp_pa
 
 
 def test_the_seed_states_exactly_its_four_principles():
-    reader = pytest.importorskip("generator.reader")
-    from generator.align import align_document
+    reader = pytest.importorskip("generator.read.readers")
+    from generator.align.aligner import align_document
 
     doc, _ = reader.read_text(SEED.read_text(encoding="utf-8"), SEED.name)
     aligned = align_document(doc)

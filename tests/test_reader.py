@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import prove_document
-from generator.reader import document_id, read_corpus, read_text
+from generator.read.readers import document_id, read_corpus, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.check import prove_document
-from generator.decode import decode_bytes
-from generator.reader import read_lines
+from generator.read.decode import decode_bytes
+from generator.read.readers import read_lines
 
 SEED_LINES = (Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt").read_text(encoding="utf-8").split("\n")
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"

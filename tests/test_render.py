@@ -18,8 +18,8 @@ import pytest
 import yaml
 from helpers import corpus, document, en, metadata, sample_corpus, zh
 
-from generator import context
-from generator.render import environment, render_page, render_site
+from generator.render import context
+from generator.render.pages import environment, render_page, render_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -20,6 +20,7 @@ from conftest import SITE_URL, build
 
 from generator import write
 from generator.build import load_corpus
+from generator.render import render_site
 from generator.write import BuildError, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,7 +264,7 @@ def test_a_failed_build_leaves_the_old_site(failure, site, seed_corpus, tmp_path
 
     monkeypatch.setattr(write, "run_mkdocs", fail)
     with pytest.raises(type(failure)):
-        write_site(seed_corpus, target, lambda line: None)
+        write_site(render_site(seed_corpus), target, "0", lambda line: None)
     assert _snapshot(target) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "site"]  # no temporary folder left
 
@@ -276,5 +277,5 @@ def test_a_real_mkdocs_failure_leaves_the_old_site(site, seed_corpus, tmp_path, 
     broken.write_text("site_name: x\ntheme:\n  name: no-such-theme\n", encoding="utf-8")
     monkeypatch.setattr(write, "MKDOCS_CONFIG", broken)
     with pytest.raises(BuildError, match="exit status"):
-        write_site(seed_corpus, target, lambda line: None)
+        write_site(render_site(seed_corpus), target, "0", lambda line: None)
     assert _snapshot(target) == before

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.align_evidence import (
+from generator.align.evidence import (
     CONTENT_MAX,
     Overlap,
     Piece,
@@ -30,7 +30,7 @@ from generator.align_evidence import (
     make_piece,
     overlap,
 )
-from generator.align_lexicon import Lexicon, lexicon
+from generator.align.lexicon import Lexicon, lexicon
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Evidence, Row, Section
 
 THRESHOLD = 2.0

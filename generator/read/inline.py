@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from generator.links import LINK, is_safe_target
+from generator.read.links import LINK, is_safe_target
 
 Span = dict[str, object]
 """`{"text": str, "strong": bool, "em": bool, "href": str | None, "br": bool}`."""

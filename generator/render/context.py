@@ -3,7 +3,7 @@
 Every function here turns the model into plain data (dicts, lists, strings,
 numbers, booleans) for one page; templates only lay that data out. Hrefs are
 final (relative to the page), source text is still raw text or spans from
-`generator.inline` — escaping is the templates' autoescaping, never done here
+`generator.read.inline` — escaping is the templates' autoescaping, never done here
 except for front matter, whose values MkDocs/Material print as HTML.
 
 The document page is one page per document with a table of contents (not split
@@ -18,12 +18,12 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from generator import groups
-from generator.classify import has_han
-from generator.header import KNOWN_KEYS, compact
-from generator.inline import parse_inline, parse_table, plain_text
+from generator.render import groups
+from generator.read.classify import has_han
+from generator.read.header import KNOWN_KEYS, compact
+from generator.read.inline import parse_inline, parse_table, plain_text
 from generator.model import AlignedDocument, Block, Document, Principle, Row, Section
-from generator.urls import (
+from generator.render.urls import (
     CATEGORIES,
     DATA,
     DATA_FILE,
@@ -39,7 +39,7 @@ from generator.urls import (
 )
 
 if TYPE_CHECKING:
-    from generator.build import Corpus
+    from generator.model import Corpus
 
 
 HEADING_TAGS = {1: "h3", 2: "h4", 3: "h5", 4: "h6"}

@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.decode import decode_bytes, read_file, split_lines
-from generator.header import metadata_from, read_header
+from generator.read.decode import decode_bytes, read_file, split_lines
+from generator.read.header import metadata_from, read_header
 from generator.model import ClassifiedLine, Diagnostic, Document, Section
-from generator.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
+from generator.read.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
 
 _FOOTER = re.compile(r"^it is the end of preview\.?\s*(should you need the full text,?\s*please sign in and place an order\.?)?$")
 _FOOTER_LINES = 5

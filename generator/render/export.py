@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from generator.context import document_titles, section_anchor
+from generator.render.context import document_titles, section_anchor
 from generator.model import AlignedDocument, Block, Row, Section
-from generator.urls import document_url
+from generator.render.urls import document_url
 
 if TYPE_CHECKING:
-    from generator.build import Corpus
+    from generator.model import Corpus
 
 SCHEMA_VERSION = 1
 

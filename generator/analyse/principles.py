@@ -29,9 +29,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.model import AlignedDocument, AlignedSection, Block, Principle, PrincipleEntry, PrincipleIndex, Row
-from generator.reader import pinyin_slug  # keys without English are spelt as document ids are
+from generator.read.readers import pinyin_slug  # keys without English are spelt as document ids are
 
-GLOSSARY = Path(__file__).parent / "data" / "principles.tsv"
+GLOSSARY = Path(__file__).parent.parent / "data" / "principles.tsv"
 
 MAX_NAME_ZH = 12
 """Most characters in a Chinese name (坚持 and separators not counted)."""

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.classify import ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
-from generator.header import chinese_number, compact, parse_date
-from generator.links import LINK
+from generator.read.classify import ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
+from generator.read.header import chinese_number, compact, parse_date
+from generator.read.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
 
 Line = tuple[int, str]

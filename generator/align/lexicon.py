@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
+GLOSSARY_PATH = Path(__file__).parent.parent / "data" / "glossary.tsv"
 
 Sense = tuple[str, ...]
 """One English rendering of a Chinese word, as the stems of its content words."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.header import chinese_number
+from generator.read.header import chinese_number
 
 _ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
 _ZH_NUMERAL = "零〇一二三四五六七八九十百千两"

@@ -1,7 +1,7 @@
 """Render stage: turn the corpus into the build folder's files, in memory.
 
 The Jinja2 environment autoescapes everything and fails on undefined names;
-templates receive only the plain data built by `generator.context`. Source
+templates receive only the plain data built by `generator.render.context`. Source
 text is only ever a *value* in that data, never part of a template. The
 result is a mapping of paths (relative to the build folder's `docs/`) to file
 contents; writing them is `generator.write`'s job.
@@ -17,14 +17,14 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import context
-from generator.export import export_json
-from generator.urls import DATA_FILE, page_source
+from generator.render import context
+from generator.render.export import export_json
+from generator.render.urls import DATA_FILE, page_source
 
 if TYPE_CHECKING:
-    from generator.build import Corpus
+    from generator.model import Corpus
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 """Templates (`templates/pages/`) and static assets (`templates/assets/`)."""
 
 SITE_PAGES: tuple[tuple[str, Callable[[Corpus], dict[str, object]]], ...] = (

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pymdownx.slugs import slugify
 
 from generator.model import Document
-from generator.urls import CATEGORIES, DOCUMENTS, ISSUERS, TAGS, anchor_id, fragment
+from generator.render.urls import CATEGORIES, DOCUMENTS, ISSUERS, TAGS, anchor_id, fragment
 
 UNKNOWN_YEAR = "未知"
 UNKNOWN_ISSUER = "未注明"

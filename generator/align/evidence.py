@@ -16,8 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from generator.align_lexicon import Lexicon, Unit, en_stems, en_words, normalize, stem
-from generator.align_numbers import Numbering, Quantities, en_quantities, numbering, zh_quantities
+from generator.align.lexicon import Lexicon, Unit, en_stems, en_words, normalize, stem
+from generator.align.numbers import Numbering, Quantities, en_quantities, numbering, zh_quantities
 from generator.model import Block, Evidence
 
 FORMAL_KINDS = frozenset({"doc_number", "signature", "date", "note", "attachments", "addressee"})
