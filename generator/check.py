@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from generator.read.header import compact
+from generator.text import compact
 from generator.read.links import LINK, is_safe_target
 from generator.model import Block, ClassifiedLine, Diagnostic, Document
 

@@ -7,7 +7,7 @@ import pytest
 from generator.align.evidence import make_piece, overlap, score_pair
 from generator.align.lexicon import lexicon, stem
 from generator.align.numbers import en_quantities, numbering, zh_quantities
-from generator.read.header import chinese_number
+from generator.text import LEVELS, chinese_number
 from generator.model import Block, Evidence
 
 
@@ -50,15 +50,15 @@ def test_disagreeing_numbers_count_against() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "level", "ordinal"),
     [
-        ("一、总体要求", "zh", 1, 1),
-        ("（三）重点任务", "zh", 2, 3),
-        ("12. 加强", "zh", 3, 12),
-        ("（2）推进", "zh", 4, 2),
-        ("第十二条 本办法", "zh", 5, 12),
-        ("IV. Safeguards", "en", 1, 4),
-        ("(II) Basic Principles", "en", 2, 2),
-        ("(3) Promote", "en", 4, 3),
-        ("Article 12 These", "en", 5, 12),
+        ("一、总体要求", "zh", LEVELS["outline-1"], 1),
+        ("（三）重点任务", "zh", LEVELS["outline-2"], 3),
+        ("12. 加强", "zh", LEVELS["outline-3"], 12),
+        ("（2）推进", "zh", LEVELS["outline-4"], 2),
+        ("第十二条 本办法", "zh", LEVELS["article"], 12),
+        ("IV. Safeguards", "en", LEVELS["outline-1"], 4),
+        ("(II) Basic Principles", "en", LEVELS["outline-2"], 2),
+        ("(3) Promote", "en", LEVELS["outline-4"], 3),
+        ("Article 12 These", "en", LEVELS["article"], 12),
     ],
 )
 def test_numbering_labels(text: str, lang: str, level: int, ordinal: int) -> None:

@@ -3,6 +3,7 @@
 import pytest
 
 from generator.read.classify import body_blocks, line_blocks, split_scripts
+from generator.text import LEVELS
 
 
 def test_chinese_then_english_on_one_line_splits_at_the_boundary():
@@ -26,14 +27,14 @@ def test_english_then_chinese_splits_too():
 @pytest.mark.parametrize(
     "text, kind, level, number, ordinal",
     [
-        ("一、总体要求", "heading", 1, "一、", 1),
-        ("（二）基本原则", "heading", 2, "（二）", 2),
-        ("(II) Basic Principles", "heading", 2, "(II)", 2),
-        ("IV. Safeguards", "heading", 1, "IV.", 4),
-        ("3. 智能网联汽车", "heading", 3, "3.", 3),
-        ("（4）加强人才培养", "heading", 4, "（4）", 4),
-        ("第十二章 附则", "heading", 1, "第十二章", 12),
-        ("（一）系统布局。坚持统筹谋划，分步实施。", "paragraph", 2, "（一）", 1),
+        ("一、总体要求", "heading", LEVELS["outline-1"], "一、", 1),
+        ("（二）基本原则", "heading", LEVELS["outline-2"], "（二）", 2),
+        ("(II) Basic Principles", "heading", LEVELS["outline-2"], "(II)", 2),
+        ("IV. Safeguards", "heading", LEVELS["outline-1"], "IV.", 4),
+        ("3. 智能网联汽车", "heading", LEVELS["outline-3"], "3.", 3),
+        ("（4）加强人才培养", "heading", LEVELS["outline-4"], "（4）", 4),
+        ("第十二章 附则", "heading", LEVELS["chapter"], "第十二章", 12),
+        ("（一）系统布局。坚持统筹谋划，分步实施。", "paragraph", LEVELS["outline-2"], "（一）", 1),
         ("Systematic Layout. Learn about the trend.", "paragraph", None, None, None),
         ("2017年12月13日", "paragraph", None, None, None),
     ],

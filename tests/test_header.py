@@ -2,7 +2,8 @@
 
 import pytest
 
-from generator.read.header import chinese_number, iso_date, metadata_from, read_header
+from generator.text import chinese_number
+from generator.read.header import iso_date, metadata_from, read_header
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import pytest
 
 from generator.check import prove_document
 from generator.read.readers import document_id, read_corpus, read_text
+from generator.text import LEVELS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
@@ -69,7 +70,7 @@ def test_chinese_only_with_chinese_dates_spaced_keys_and_a_note():
     (notice,) = document.sections
     assert [b.kind for b in notice.blocks][-3:] == ["signature", "date", "note"]
     headings = [(b.level, b.number) for b in notice.blocks if b.kind == "heading"]
-    assert headings == [(1, "一、"), (1, "二、")]
+    assert headings == [(LEVELS["outline-1"], "一、"), (LEVELS["outline-1"], "二、")]
     assert all(b.lang == "zh" for b in notice.blocks)
     assert document.truncated is False
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from generator.align.lexicon import Lexicon, Unit, en_stems, en_words, normalize, stem
 from generator.align.numbers import Numbering, Quantities, en_quantities, numbering, zh_quantities
 from generator.model import Block, Evidence
+from generator.text import HAN, LEVELS
 
 FORMAL_KINDS = frozenset({"doc_number", "signature", "date", "note", "attachments", "addressee"})
 LENGTH_MEAN = 1.55
@@ -33,7 +34,6 @@ LEXICON_TRUST = 8.0
 MERGE_GAIN = 0.1
 """Coverage a second block must add to the single side for a 2:1 or 1:2 pair to be worth it."""
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _EN_DATE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\.?|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\.?")
 _ZH_TITLE = re.compile(r"《([^》]+)》")
@@ -124,7 +124,7 @@ def make_piece(block: Block, lexicon: Lexicon) -> Piece:
         titles=titles,
         title_terms=tuple(lexicon.units(t) for t in titles),
         size=len(re.sub(r"\s", "", text)),
-        cjk=len(_CJK.findall(text)),
+        cjk=len(HAN.findall(text)),
         units=units,
         stems=(),
         words=(),
@@ -252,7 +252,7 @@ def _numbering(zh: Piece, en: Piece) -> Evidence | None:
         return Evidence("numbering", detail, -1.0)
     if a.ordinal != b.ordinal:
         return Evidence("numbering", f"{a.label} ≠ {b.label}", -3.0)
-    same_level = a.level == b.level or {a.level, b.level} == {2, 4}
+    same_level = a.level == b.level or {a.level, b.level} == {LEVELS["outline-2"], LEVELS["outline-4"]}
     score = 1.0 + 0.5 * same_level + 0.5 * (same_level and zh.kind == en.kind == "heading")
     return Evidence("numbering", f"{a.label} ↔ {b.label}", score)
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from generator.text import has_han
+
 GLOSSARY_PATH = Path(__file__).parent.parent / "data" / "glossary.tsv"
 
 Sense = tuple[str, ...]
@@ -73,7 +75,6 @@ _SUFFIXES = (
 )
 _IRREGULAR = {"scientific": "science", "scientifically": "science", "technical": "technology"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _ZH_QUANTITY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|万|亿|千)?[年月日号个项家元%倍多余户人]*")
 """Numbers with their measure word: left to the numbers evidence, not looked up."""
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -180,7 +181,7 @@ class Lexicon:
     def _word(self, word: str) -> list[Unit]:
         if not word or word in _ZH_STOP:
             return []
-        if _CJK.search(word) is None:
+        if not has_han(word):
             stems = en_stems(word)
             return [Unit.of(word, 6.0, (stems,), False)] if stems else []
         if word not in self.cedict and len(word) >= 3:

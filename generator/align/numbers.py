@@ -7,7 +7,7 @@ A translation keeps its numbers: `2020年` ↔ `2020`, `30%` ↔ `30 percent`,
 confirm a strong value on the other side but are never missed.
 
 Numbering labels (`一、` ↔ `I.`, `（一）` ↔ `(I)`/`(1)`, `1.`, `（1）`, `第三条` ↔
-`Article 3`) are parsed from the start of a text when the reader did not set them.
+`Article 3`) are read with the one table, `text.NUMBERINGS`, when the reader did not set them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.read.header import chinese_number
+from generator.text import chinese_number
+from generator.text import numbering as find_numbering
 
 _ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
 _ZH_NUMERAL = "零〇一二三四五六七八九十百千两"
@@ -42,7 +43,6 @@ _MONTHS = {
         "january february march april may june july august september october november december".split(), start=1
     )
 }
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_ARABIC = re.compile(rf"({_ARABIC})\s*(万亿|万|亿)?")
@@ -80,8 +80,7 @@ class Numbering:
     """A numbering label at the start of a text."""
 
     level: int
-    """1 `一、`/`I.`, 2 `（一）`/`(I)`, 3 `1.`, 4 `（1）`/`(1)`,
-    5 `第N条`/`Article N`, 6 `第N章`/`Chapter N`."""
+    """Its place on the one level scale, `text.LEVELS`."""
     ordinal: int
     """The label's value."""
     label: str
@@ -127,43 +126,9 @@ def en_quantities(text: str) -> Quantities:
     return Quantities(strong=strong, weak=weak)
 
 
-_ZH_LABELS = (
-    (re.compile(r"^第([零一二三四五六七八九十百]+)章\s*"), 6),
-    (re.compile(r"^第([零一二三四五六七八九十百]+)条\s*"), 5),
-    (re.compile(r"^([一二三四五六七八九十]+)\s*[、.]\s*"), 1),
-    (re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*"), 2),
-    (re.compile(r"^(\d{1,2})\s*[.、](?!\d)\s*"), 3),
-    (re.compile(r"^[（(](\d{1,2})[）)]\s*"), 4),
-)
-_EN_LABELS = (
-    (re.compile(r"^Chapter\s+([IVXLC]+|\d+)\b[.:]?\s*", re.IGNORECASE), 6),
-    (re.compile(r"^Article\s+(\d+)\b[.:]?\s*", re.IGNORECASE), 5),
-    (re.compile(r"^([IVXLC]+)\.\s+"), 1),
-    (re.compile(r"^\(([IVXLC]+)\)\s*"), 2),
-    (re.compile(r"^(\d{1,2})\.(?!\d)\s*"), 3),
-    (re.compile(r"^\((\d{1,2})\)\s*"), 4),
-)
-
-
-def _roman(text: str) -> int | None:
-    if not text or any(c not in _ROMAN for c in text.upper()):
-        return None
-    values = [_ROMAN[c] for c in text.upper()]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _value(label: str) -> int | None:
-    if label.isdigit():
-        return int(label)
-    return _roman(label) if label.isascii() else chinese_number(label)
-
-
 def numbering(text: str, lang: str) -> tuple[Numbering | None, str]:
-    """The numbering label at the start of `text` (None if none) and the text after it."""
-    stripped = text.lstrip()
-    for pattern, level in _ZH_LABELS if lang != "en" else _EN_LABELS:
-        m = pattern.match(stripped)
-        value = _value(m.group(1)) if m else None
-        if m and value is not None:
-            return Numbering(level=level, ordinal=value, label=m.group(0).strip()), stripped[m.end() :]
-    return None, text
+    """The numbering label at the start of `text` (None if none) and the text after it (`text.NUMBERINGS`)."""
+    found = find_numbering(text, "en" if lang == "en" else "zh")
+    if found is None:
+        return None, text
+    return Numbering(level=found.level, ordinal=found.ordinal, label=found.label), found.rest

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from generator import segment
 from generator.model import AlignedDocument, Block
+from generator.text import has_han
 
 KEYWORD_COUNT = 8
 """Keywords kept per document."""
@@ -22,7 +23,6 @@ KEYWORD_COUNT = 8
 KEYWORD_KINDS = frozenset({"title", "heading", "paragraph", "table"})
 """Block kinds whose text is read for keywords."""
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # A number in words or digits, optionally with a unit: 2018, 2018年, 三年, 十九大, 第一, 亿元, 1.5倍.
 _NUMBER_WORD = re.compile(rf"^第?[\d{_NUMERAL}.．%％]+[年月日号个项条次大届期批类种家倍元人户所座]?$")
@@ -30,7 +30,7 @@ _NUMBER_WORD = re.compile(rf"^第?[\d{_NUMERAL}.．%％]+[年月日号个项条�
 
 def is_keyword_candidate(word: str) -> bool:
     """False for numbers, years and words with no Chinese character (`中国制造2025` is kept)."""
-    return bool(_CJK.search(word)) and not _NUMBER_WORD.match(word)
+    return has_han(word) and not _NUMBER_WORD.match(word)
 
 
 def chinese_text(document: AlignedDocument) -> str:
@@ -48,7 +48,7 @@ def _zh_blocks(document: AlignedDocument) -> Iterable[Block]:
 
 def keywords_of_text(text: str, count: int = KEYWORD_COUNT) -> tuple[str, ...]:
     """The `count` best keywords of Chinese `text`: weight descending, then by word."""
-    if not _CJK.search(text):
+    if not has_han(text):
         return ()
     weighted = [(word, weight) for word, weight in segment.weighted_keywords(text) if is_keyword_candidate(word)]
     weighted.sort(key=lambda item: (-item[1], item[0]))

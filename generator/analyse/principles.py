@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.model import AlignedDocument, AlignedSection, Block, Principle, PrincipleEntry, PrincipleIndex, Row
-from generator.read.readers import pinyin_slug  # keys without English are spelt as document ids are
+from generator.text import pinyin_slug  # keys without English are spelt as document ids are
+from generator.text import has_han
 
 GLOSSARY = Path(__file__).parent.parent / "data" / "principles.tsv"
 
@@ -49,7 +50,6 @@ _MARKERS = re.compile(
 )
 _ZH_SEPARATOR = re.compile(r"[，、,]")
 _ZH_FORBIDDEN = re.compile(r"[：:；;！!？?“”\"《》（）()\n]|如下|以下|下列")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _EN_SENTENCE = re.compile(r"^(?P<name>[^.\n]+?)\.(?:\s+(?P<rest>.*))?$", re.DOTALL)
 _EN_NAME = re.compile(r"^[A-Z][A-Za-z'’-]*(?:,?\s+(?:&\s+)?[A-Za-z][A-Za-z'’-]*)*$")
 _EN_ADHERE = re.compile(r"^(?:adhere to|adhering to|insist on|insisting on|stick to|persist in|uphold)\s+", re.I)
@@ -91,7 +91,7 @@ def parse_zh(text: str) -> tuple[str, str] | None:
     """(name, statement) of a Chinese `名称。陈述` item, or None when `text` is not one."""
     name, stop, rest = strip_markers(text).partition("。")
     name, rest = name.replace("*", "").strip(), rest.lstrip("*").strip()
-    if not stop or not rest or _ZH_FORBIDDEN.search(name) or not _CJK.search(name):
+    if not stop or not rest or _ZH_FORBIDDEN.search(name) or not has_han(name):
         return None
     parts = [_strip_jianchi(p.strip()) for p in _ZH_SEPARATOR.split(name)]
     if len(parts) > 3 or any(len(p) < 2 for p in parts) or sum(map(len, parts)) > MAX_NAME_ZH:

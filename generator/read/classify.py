@@ -10,66 +10,33 @@ are headings. Consecutive `|` lines form a table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from generator.read.header import chinese_number
 from generator.model import Block, BlockKind, Lang
+from generator.text import CJK_TEXT, HAN, LATIN_WORD, has_han
+from generator.text import numbering as find_numbering
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _MIN_LATIN_LETTERS = 8
 _MIN_LATIN_WORDS = 2
 
-_CN = "一二三四五六七八九十百零〇"
-_ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-@dataclass(frozen=True)
-class _Numbering:
-    pattern: re.Pattern[str]
-    level: int
-    lang: str
-    value: str  # how to read the captured number: "cn", "arabic" or "roman"
-
-
-_NUMBERINGS = (
-    _Numbering(re.compile(rf"^第([{_CN}\d]+)章\s*"), 1, "zh", "cn"),
-    _Numbering(re.compile(rf"^第([{_CN}\d]+)节\s*"), 2, "zh", "cn"),
-    _Numbering(re.compile(rf"^([{_CN}]+)、\s*"), 1, "zh", "cn"),
-    _Numbering(re.compile(rf"^[（(]([{_CN}]+)[）)]\s*"), 2, "zh", "cn"),
-    _Numbering(re.compile(r"^(\d{1,2})[.．、](?![\d.．])\s*"), 3, "zh", "arabic"),
-    _Numbering(re.compile(r"^[（(](\d{1,2})[）)]\s*"), 4, "zh", "arabic"),
-    _Numbering(re.compile(rf"^Chapter\s+({_ROMAN}|\d+)\b[.:]?\s*"), 1, "en", "roman"),
-    _Numbering(re.compile(rf"^({_ROMAN})\.\s+"), 1, "en", "roman"),
-    _Numbering(re.compile(rf"^\(({_ROMAN})\)\s*"), 2, "en", "roman"),
-    _Numbering(re.compile(r"^(\d{1,2})\.\s+"), 3, "en", "arabic"),
-    _Numbering(re.compile(r"^\((\d{1,2})\)\s*"), 4, "en", "arabic"),
-)
 ZH_SENTENCE = re.compile(r"[。；！？，]")
 _ZH_HEADING_MAX = 30
 _EN_HEADING_MAX_WORDS = 14
 
 
-def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))
-
-
 def _is_english(text: str) -> bool:
-    letters = sum(len(w) for w in _LATIN_WORD.findall(text))
-    return letters >= _MIN_LATIN_LETTERS and len(_LATIN_WORD.findall(text)) >= _MIN_LATIN_WORDS and not has_han(text)
+    letters = sum(len(w) for w in LATIN_WORD.findall(text))
+    return letters >= _MIN_LATIN_LETTERS and len(LATIN_WORD.findall(text)) >= _MIN_LATIN_WORDS and not has_han(text)
 
 
 def split_scripts(text: str) -> tuple[tuple[Lang, str], ...]:
     """`text` as one or two (lang, piece) pairs, split where Chinese gives way to English or back."""
     if not has_han(text):
         return (("en", text),)
-    cjk = [m.end() for m in _CJK_TEXT.finditer(text)]
+    cjk = [m.end() for m in CJK_TEXT.finditer(text)]
     tail = text[cjk[-1] :]
     if _is_english(tail) and has_han(text[: cjk[-1]]):
         return (("zh", text[: cjk[-1]].rstrip()), ("en", tail.strip()))
-    first = _HAN.search(text).start()  # type: ignore[union-attr]
+    first = HAN.search(text).start()  # type: ignore[union-attr]
     head, rest = text[:first].rstrip("（( \t\u3000"), text[len(text[:first].rstrip("（( \t\u3000")) :]
     clear_boundary = head.rstrip().endswith((".", "!", "?")) or numbering(rest.strip(), "zh") is not None
     if _is_english(head) and clear_boundary:
@@ -77,26 +44,10 @@ def split_scripts(text: str) -> tuple[tuple[Lang, str], ...]:
     return (("zh", text),)
 
 
-def _roman(text: str) -> int:
-    values = [_ROMAN_VALUES[c] for c in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _ordinal(captured: str, how: str) -> int | None:
-    if captured.isdigit():
-        return int(captured)
-    return _roman(captured) if how == "roman" else chinese_number(captured)
-
-
 def numbering(text: str, lang: Lang) -> tuple[str, int, int | None, str] | None:
-    """(label as written, level, ordinal, rest of the text) when `text` starts numbered."""
-    for n in _NUMBERINGS:
-        if n.lang != lang:
-            continue
-        match = n.pattern.match(text)
-        if match and match.end() < len(text):
-            return match.group(0).strip(), n.level, _ordinal(match[1], n.value), text[match.end() :]
-    return None
+    """(label as written, level on `text.LEVELS`, ordinal, rest of the text) when `text` starts numbered."""
+    found = find_numbering(text, lang) if lang in ("zh", "en") else None
+    return (found.label, found.level, found.ordinal, found.rest) if found else None
 
 
 def _is_heading(rest: str, lang: Lang) -> bool:
@@ -127,7 +78,7 @@ def table_block(rows: list[tuple[int, str]], translation: bool = False) -> Block
     """A pipe table from consecutive `|` lines; `mul` when it mixes Chinese and English cells."""
     cells = [c.strip() for _, t in rows for c in t.strip("|").split("|")]
     zh = any(has_han(c) for c in cells)
-    en = any(_is_english(c) or (_LATIN_WORD.search(c) and not has_han(c)) for c in cells)
+    en = any(_is_english(c) or (LATIN_WORD.search(c) and not has_han(c)) for c in cells)
     lang: Lang = "mul" if zh and en else "zh" if zh else "en"
     return Block(kind="table", lang=lang, text="\n".join(t for _, t in rows), lines=tuple(n for n, _ in rows),
                  translation=translation)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, Field, Metadata
+from generator.text import chinese_number, compact
 
 KNOWN_KEYS = {
     "发文机关": "issuer",
@@ -32,7 +33,6 @@ _HEADER_SEARCH = 30
 
 _ISO_LIKE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
 _CJK_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_CN_DIGITS = "〇一二三四五六七八九"
 _CN_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _CATEGORY_SEPARATOR = re.compile(r"\s*(?:>|＞|\\)\s*")
 
@@ -47,32 +47,6 @@ class Header:
     """Every header field, in source order."""
     body_start: int
     """0-based index into the file's lines of the first line after the header."""
-
-
-def compact(text: str) -> str:
-    """`text` with all whitespace removed (how keys, titles and lines are compared)."""
-    return re.sub(r"\s+", "", text)
-
-
-_CN_VALUES = {c: i for i, c in enumerate(_CN_DIGITS)} | {"零": 0, "两": 2}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_number(text: str) -> int | None:
-    """`十三` → 13, `二十` → 20, `一百零五` → 105, `两千` → 2000; without units digit by digit
-    (`二〇一七` → 2017). None for anything else."""
-    if not text or any(c not in _CN_VALUES and c not in _CN_UNITS for c in text):
-        return None
-    if not any(c in _CN_UNITS for c in text):
-        return int("".join(str(_CN_VALUES[c]) for c in text))
-    value = current = 0
-    for c in text:
-        if c in _CN_UNITS:
-            value += (current or 1) * _CN_UNITS[c]
-            current = 0
-        else:
-            current = _CN_VALUES[c]
-    return value + current
 
 
 def parse_date(raw: str) -> tuple[int, int, int] | None:

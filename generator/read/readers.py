@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.read.decode import decode_bytes, read_file, split_lines
 from generator.read.header import metadata_from, read_header
 from generator.model import ClassifiedLine, Diagnostic, Document, Section
+from generator.text import pinyin_slug
 from generator.read.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
 
 _FOOTER = re.compile(r"^it is the end of preview\.?\s*(should you need the full text,?\s*please sign in and place an order\.?)?$")
@@ -38,13 +39,6 @@ def split_footer(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
         if _FOOTER.match(_footer_text(lines[-k:])):
             return lines[:-k], [ClassifiedLine(n, "paywall footer", t) for n, t in lines[-k:]]
     return lines, []
-
-
-def pinyin_slug(text: str) -> str:
-    """Lower-case ASCII: Chinese in toneless pinyin, other runs of non-alphanumerics as `-`."""
-    from pypinyin import lazy_pinyin
-
-    return re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(text)).lower()).strip("-")
 
 
 def document_id(doc_number: str | None, source_file: str) -> str:
@@ -179,4 +173,4 @@ def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ..
     return tuple(documents), tuple(diagnostics)
 
 
-__all__ = ["READERS", "decode_bytes", "document_id", "pinyin_slug", "read_corpus", "read_lines", "read_text"]
+__all__ = ["READERS", "decode_bytes", "document_id", "read_corpus", "read_lines", "read_text"]

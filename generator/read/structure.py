@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.read.classify import ZH_SENTENCE, body_blocks, has_han, line_blocks, numbering, split_scripts
-from generator.read.header import chinese_number, compact, parse_date
+from generator.read.classify import ZH_SENTENCE, body_blocks, line_blocks, numbering, split_scripts
+from generator.read.header import parse_date
 from generator.read.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
+from generator.text import chinese_number, compact, has_han
 
 Line = tuple[int, str]
 

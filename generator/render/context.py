@@ -19,10 +19,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from generator.render import groups
-from generator.read.classify import has_han
-from generator.read.header import KNOWN_KEYS, compact
+from generator.read.header import KNOWN_KEYS
+from generator.text import compact, has_han
 from generator.read.inline import parse_inline, parse_table, plain_text
-from generator.model import AlignedDocument, Block, Document, Principle, Row, Section
+from generator.model import AlignedDocument, AlignedSection, Block, Document, Principle, Row, Section
 from generator.render.urls import (
     CATEGORIES,
     DATA,
@@ -42,8 +42,9 @@ if TYPE_CHECKING:
     from generator.model import Corpus
 
 
-HEADING_TAGS = {1: "h3", 2: "h4", 3: "h5", 4: "h6"}
-"""Heading rows by numbering level; h1 is the document title, h2 a section."""
+HEADING_TAGS = ("h3", "h4", "h5", "h6")
+"""Heading rows by depth: a section's outermost heading level is h3, the next h4, …;
+h1 is the document title, h2 a section."""
 
 UNCERTAIN = 0.5
 """Pairs the aligner is less confident about than this are marked as uncertain."""
@@ -105,14 +106,22 @@ def _normal(text: str) -> str:
     return compact(text).strip("《》“”\"'")
 
 
-def _block(block: Block, resolve: _LinkResolver) -> dict[str, object]:
+def heading_depths(section: AlignedSection) -> dict[int | None, str]:
+    """Heading tag per level (`text.LEVELS`) used by `section`'s headings, outermost first."""
+    levels = sorted({b.level for r in section.rows for b in r.zh + r.en if b.kind == "heading" and b.level})
+    depths: dict[int | None, str] = {level: HEADING_TAGS[min(i, len(HEADING_TAGS) - 1)] for i, level in enumerate(levels)}
+    depths[None] = HEADING_TAGS[1]
+    return depths
+
+
+def _block(block: Block, resolve: _LinkResolver, depths: dict[int | None, str]) -> dict[str, object]:
     if block.kind == "table":
         return {"kind": "table", "tag": "table", "table": parse_table(block.text, resolve), "spans": []}
-    tag = HEADING_TAGS.get(block.level or 2, "h4") if block.kind == "heading" else "p"
+    tag = depths.get(block.level, "h4") if block.kind == "heading" else "p"
     return {"kind": block.kind, "tag": tag, "table": None, "spans": parse_inline(block.text, resolve)}
 
 
-def _row(row: Row, resolve: _LinkResolver, ref: str) -> dict[str, object]:
+def _row(row: Row, resolve: _LinkResolver, ref: str, depths: dict[int | None, str]) -> dict[str, object]:
     wide = not row.en and any(b.lang == "mul" for b in row.zh)
     return {
         "id": row.id,
@@ -120,8 +129,8 @@ def _row(row: Row, resolve: _LinkResolver, ref: str) -> dict[str, object]:
         "ref": ref,
         "kind": row.kind,
         "wide": wide,
-        "zh": [_block(b, resolve) for b in row.zh],
-        "en": [_block(b, resolve) for b in row.en],
+        "zh": [_block(b, resolve, depths) for b in row.zh],
+        "en": [_block(b, resolve, depths) for b in row.en],
         "uncertain": row.confidence is not None and row.confidence < UNCERTAIN,
         "confidence": None if row.confidence is None else f"{row.confidence:.2f}",
     }
@@ -155,7 +164,8 @@ def _sections(aligned: AlignedDocument) -> list[dict[str, object]]:
     sections = []
     for aligned_section in aligned.sections:
         section = aligned_section.section
-        rows = [_row(r, resolve, _row_ref(section, i)) for i, r in enumerate(aligned_section.rows, start=1)]
+        depths = heading_depths(aligned_section)
+        rows = [_row(r, resolve, _row_ref(section, i), depths) for i, r in enumerate(aligned_section.rows, start=1)]
         sections.append({"heading": _section_heading(section), "rows": rows})
     return sections
 
