@@ -7,12 +7,13 @@ are left out and reported, the rest is built.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.align import align_document
+from generator.analyse import collect_principles, extract_keywords
 from generator.check import check_corpus
-from generator.analyse import extract_keywords, collect_principles
 from generator.model import Corpus, Diagnostic, Document
 from generator.read import read_corpus
 
@@ -66,7 +67,7 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
         report("build: failed under --strict; site not written")
         return 1
     try:
-        files = render_site(corpus)
+        files = render_site(corpus, site_url=os.environ.get("SITE_URL") or None)
         pages = write_site(files, site_dir, source_date_epoch(corpus), report)
     except BuildError as error:
         report(f"build: MkDocs failed; {site_dir} left as it was\n{error}")

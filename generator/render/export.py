@@ -94,6 +94,11 @@ def export_data(corpus: Corpus) -> dict[str, object]:
     }
 
 
+def to_json(data: dict[str, object]) -> str:
+    """`data/documents.json`'s text from `export_data`'s result."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def export_json(corpus: Corpus) -> str:
     """`data/documents.json`'s text."""
-    return json.dumps(export_data(corpus), ensure_ascii=False, indent=2) + "\n"
+    return to_json(export_data(corpus))

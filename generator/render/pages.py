@@ -18,7 +18,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.render import context
-from generator.render.export import export_json
+from generator.render.export import export_data, to_json
+from generator.render.feeds import feeds
+from generator.render.opendata import open_data
 from generator.render.urls import DATA_FILE, page_source
 
 if TYPE_CHECKING:
@@ -64,8 +66,11 @@ def render_page(env: Environment, template: str, page: dict[str, object]) -> str
     return env.get_template(template).render(page=page)
 
 
-def render_site(corpus: Corpus, env: Environment | None = None) -> dict[str, str]:
-    """Every page and data file of the site: `{path inside docs/: content}`, sorted by path."""
+def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | None = None) -> dict[str, str]:
+    """Every page, data file and feed of the site: `{path inside docs/: content}`, sorted by path.
+
+    `site_url` (SITE_URL) makes the feeds' links absolute; without it they are relative.
+    """
     env = env or environment()
     files: dict[str, str] = {}
     for template, build_context in SITE_PAGES:
@@ -74,5 +79,8 @@ def render_site(corpus: Corpus, env: Environment | None = None) -> dict[str, str
     for aligned in corpus.documents:
         page = context.document_context(corpus, aligned)
         files[page_source(str(page["url"]))] = render_page(env, "document.md.j2", page)
-    files[DATA_FILE] = export_json(corpus)
+    data = export_data(corpus)
+    files[DATA_FILE] = to_json(data)
+    files |= open_data(data)
+    files |= feeds(corpus, site_url)
     return dict(sorted(files.items()))

@@ -1,0 +1,165 @@
+"""Render stage: the open data a researcher can load, beside `data/documents.json`.
+
+- `data/documents.csv`: one row per document, the metadata a spreadsheet needs
+  (written by the `csv` module; UTF-8 with a byte-order mark so that Excel reads
+  the Chinese, RFC 4180 line endings);
+- `data/pairs.tmx`: every aligned pair as a TMX 1.4b translation unit, zh-CN and
+  en, with the aligner's confidence and evidence as properties (written by
+  `xml.etree.ElementTree`, which escapes; never by string concatenation);
+- `data/documents/<id>.json`: each document's object of `documents.json` alone;
+- `data/documents.schema.json`: a JSON Schema (2020-12) of `documents.json`,
+  carrying its `schema_version`;
+- `data/LICENSE.txt`: what may be done with it.
+
+Everything is derived from `export.export_data`, so the files cannot disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from generator.render.export import SCHEMA_VERSION
+
+CSV_FILE = "data/documents.csv"
+TMX_FILE = "data/pairs.tmx"
+SCHEMA_FILE = "data/documents.schema.json"
+LICENSE_FILE = "data/LICENSE.txt"
+DOCUMENT_FILES = "data/documents/"
+
+LICENSE = """\
+Data of policy-site: documents.json, documents.csv, pairs.tmx, documents/*.json
+
+The texts of Chinese laws, regulations, resolutions, decisions and orders of
+state organs, other documents of a legislative, administrative or judicial
+nature, and their official translations are not subject to copyright
+(Copyright Law of the People's Republic of China, article 5).
+
+What this site adds - the metadata as read, the alignment of paragraphs and its
+confidence and evidence, principles and keywords - is dedicated to the public
+domain under CC0 1.0 Universal:
+https://creativecommons.org/publicdomain/zero/1.0/
+
+An English text that is not an official translation remains its translator's;
+such texts are named on the document's page and in documents.json.
+"""
+
+_CSV_METADATA = ("issuer", "doc_number", "date_written", "date_published", "source", "index_number")
+
+
+def _scalar_metadata(metadata: dict[str, object]) -> list[str]:
+    """Metadata keys whose values are plain strings (or null), in their export order."""
+    return [k for k, v in metadata.items() if not isinstance(v, (dict, list))]
+
+
+def documents_csv(data: dict[str, object]) -> str:
+    """`documents.csv`: one row per document, columns from the export's metadata."""
+    documents = data["documents"]
+    keys = _scalar_metadata(documents[0]["metadata"]) if documents else list(_CSV_METADATA)
+    columns = ["id", "title_zh", "title_en", *keys, "category", "url", "source_file", "truncated",
+               "attachments", "rows", "pairs", "keywords"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for d in documents:
+        metadata = d["metadata"]
+        blocks = d["blocks"]
+        writer.writerow([
+            d["id"], d["title"]["zh"] or "", d["title"]["en"] or "",
+            *[metadata.get(k) or "" for k in keys],
+            " > ".join(metadata.get("category") or []), d["url"], d["source_file"], str(d["truncated"]).lower(),
+            len(d["attachments"]), len(blocks), sum(1 for b in blocks if b["zh"] and b["en"]),
+            "；".join(d["keywords"]),
+        ])
+    return "\ufeff" + out.getvalue()
+
+
+def _prop(parent: ET.Element, kind: str, value: str) -> None:
+    ET.SubElement(parent, "prop", {"type": kind}).text = value
+
+
+def _tuv(parent: ET.Element, lang: str, text: str) -> None:
+    tuv = ET.SubElement(parent, "tuv", {"xml:lang": lang})
+    ET.SubElement(tuv, "seg").text = text
+
+
+def pairs_tmx(data: dict[str, object]) -> str:
+    """`pairs.tmx`: every row with both languages as a translation unit (TMX 1.4b)."""
+    tmx = ET.Element("tmx", {"version": "1.4"})
+    ET.SubElement(tmx, "header", {
+        "creationtool": "policy-site", "creationtoolversion": str(SCHEMA_VERSION), "segtype": "paragraph",
+        "o-tmf": "policy-site", "adminlang": "en", "srclang": "zh-CN", "datatype": "plaintext",
+    })
+    body = ET.SubElement(tmx, "body")
+    for d in data["documents"]:
+        for b in d["blocks"]:
+            if not (b["zh"] and b["en"]) or b["confidence"] is None:
+                continue
+            tu = ET.SubElement(body, "tu", {"tuid": f"{d['id']}#{b['id']}"})
+            _prop(tu, "x-document", d["id"])
+            _prop(tu, "x-confidence", f"{b['confidence']:.3f}")
+            for e in b["evidence"]:
+                _prop(tu, "x-evidence", f"{e['kind']}: {e['detail']} ({e['score']:+g})")
+            _tuv(tu, "zh-CN", b["zh"])
+            _tuv(tu, "en", b["en"])
+    ET.indent(tmx)
+    text = ET.tostring(tmx, encoding="unicode", xml_declaration=False)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + text + "\n")
+
+
+def _nullable(kind: str) -> dict[str, object]:
+    return {"type": [kind, "null"]}
+
+
+def json_schema(data: dict[str, object]) -> dict[str, object]:
+    """A JSON Schema of `documents.json`; metadata properties follow the export's own keys."""
+    documents = data["documents"]
+    keys = _scalar_metadata(documents[0]["metadata"]) if documents else list(_CSV_METADATA)
+    bilingual = {"type": "object", "required": ["zh", "en"],
+                 "properties": {"zh": _nullable("string"), "en": _nullable("string")}}
+    metadata = {k: _nullable("string") for k in keys}
+    metadata |= {"category": {"type": "array", "items": {"type": "string"}},
+                 "fields": {"type": "object", "additionalProperties": {"type": "string"}}}
+    block = {"type": "object", "required": ["id", "kind", "zh", "en", "source_lines", "section"], "properties": {
+        "id": {"type": "string"}, "kind": {"type": "string"}, "level": _nullable("integer"),
+        "zh": _nullable("string"), "en": _nullable("string"),
+        "source_lines": {"type": "array", "items": {"type": "integer"}},
+        "confidence": _nullable("number"), "section": {"type": "string"},
+        "evidence": {"type": "array", "items": {"type": "object", "required": ["kind", "detail", "score"]}}}}
+    document = {"type": "object", "required": ["id", "url", "source_file", "title", "metadata", "blocks"],
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "url": {"type": "string"},
+                    "source_file": {"type": "string"}, "title": bilingual,
+                    "metadata": {"type": "object", "required": keys, "properties": metadata},
+                    "masthead": {"type": "array", "items": {"type": "string"}}, "truncated": {"type": "boolean"},
+                    "attachments": {"type": "array", "items": {"type": "object", "required": ["number", "title", "url"]}},
+                    "blocks": {"type": "array", "items": block},
+                    "principles": {"type": "array", "items": {"type": "object", "required": ["key", "name", "text"]}},
+                    "keywords": {"type": "array", "items": {"type": "string"}}}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "documents.schema.json",
+        "title": "policy-site documents.json",
+        "version": SCHEMA_VERSION,
+        "type": "object",
+        "required": ["schema_version", "documents", "principles"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "documents": {"type": "array", "items": document},
+            "principles": {"type": "array", "items": {"type": "object", "required": ["key", "name", "documents"]}},
+        },
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def open_data(data: dict[str, object]) -> dict[str, str]:
+    """Every open-data file but `documents.json`, from `export.export_data`: `{path inside docs/: content}`."""
+    files = {CSV_FILE: documents_csv(data), TMX_FILE: pairs_tmx(data), SCHEMA_FILE: _json(json_schema(data)),
+             LICENSE_FILE: LICENSE}
+    for d in data["documents"]:
+        files[f"{DOCUMENT_FILES}{d['id']}.json"] = _json(d)
+    return files
