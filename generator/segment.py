@@ -1,17 +1,17 @@
 """Keywords stage support: the one place jieba is loaded and configured.
 
 jieba costs about a second to load its dictionary, so nothing here runs at
-import time. The first call to `keyword_extractor()` builds, once per process,
-a private `jieba.Tokenizer` with the policy user dictionary
-(`data/userdict.txt`) and a TF-IDF extractor (`jieba.analyse`) with the policy
-stop list (`data/stopwords.txt`). jieba's global tokenizer `jieba.dt` is never
-touched; the only process-wide setting changed is the level of jieba's logger,
-so that its "Building prefix dict" chatter does not mix with build diagnostics.
+import time. The first call to `tokenizer()` builds, once per process, a
+private `jieba.Tokenizer` with the policy user dictionary (`data/userdict.txt`);
+the aligner's lexicon and the keywords stage share it. `stop_words()` is the
+policy stop list (`data/stopwords.txt`) and `reference_idf()` jieba's IDF table,
+each read once. jieba's global tokenizer `jieba.dt` is never touched; the only
+process-wide setting changed is the level of jieba's logger, so that its "Building prefix
+dict" chatter does not mix with build diagnostics.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 import warnings
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import jieba
-    import jieba.analyse
 
 DATA_DIR = Path(__file__).parent / "data"
 USER_DICT = DATA_DIR / "userdict.txt"
@@ -68,26 +67,31 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @cache
-def keyword_extractor() -> jieba.analyse.TFIDF:
-    """A TF-IDF extractor cutting with `tokenizer()` and skipping the policy stop words."""
+def stop_words() -> frozenset[str]:
+    """jieba's English stop words and the policy stop list (`data/stopwords.txt`)."""
+    analyse = _jieba_analyse()
+    return frozenset(analyse.TFIDF.STOP_WORDS) | frozenset(read_word_list(STOP_WORDS))
+
+
+@cache
+def reference_idf() -> tuple[dict[str, float], float]:
+    """jieba's reference IDF table (word → IDF, from its large general corpus) and its median.
+
+    It is read once per process (about 0.4 s) from the file jieba ships; the keywords
+    stage uses it as the prior of its corpus-wide IDF.
+    """
+    default = _jieba_analyse().default_tfidf
+    return default.idf_freq, default.median_idf
+
+
+def _jieba_analyse():  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         # jieba 0.42.1 reads idf.txt without closing it; that ResourceWarning is jieba's, not ours.
         warnings.simplefilter("ignore", ResourceWarning)
         import jieba.analyse
-
-    # A shallow copy of jieba's default extractor shares its (read-only) IDF table,
-    # saving a second 0.4 s parse of idf.txt; tokenizer and stop words are our own.
-    result = copy.copy(jieba.analyse.default_tfidf)
-    result.tokenizer = tokenizer()
-    result.stop_words = set(jieba.analyse.TFIDF.STOP_WORDS) | set(read_word_list(STOP_WORDS))
-    return result
+    return jieba.analyse
 
 
 def cut(text: str) -> list[str]:
     """`text` cut into words by the policy tokenizer."""
     return list(tokenizer().cut(text))
-
-
-def weighted_keywords(text: str) -> list[tuple[str, float]]:
-    """Every non-stop word of `text` with its TF-IDF weight, in no particular order."""
-    return list(keyword_extractor().extract_tags(text, topK=None, withWeight=True))

@@ -1,21 +1,34 @@
-"""Keywords stage: per-document keywords (jieba TF-IDF) used as tags.
+"""Keywords stage: per-document keywords (TF-IDF with a corpus-wide IDF) used as tags.
 
 Only the Chinese side of the aligned rows is read (zh blocks of running text,
-headings, titles and tables; not the 文号, addressee, signature or date). The
-text is cut by the policy tokenizer of `generator.segment` (user dictionary of
-policy phrases, policy stop list) and weighted by jieba's TF-IDF. Numbers,
-years and words without a Chinese character are never keywords. The order is
-deterministic: weight descending, ties broken by the word.
+headings, titles and tables; not the 文号, addressee, signature or date). Each
+document is cut once by the policy tokenizer of `generator.segment` (user
+dictionary of policy phrases); stop words (jieba's and the legal/policy list
+`data/stopwords.txt`: 应当, 本法, 周三 …), one-character words, numbers, years
+and words without a Chinese character are dropped.
+
+A word's weight is jieba's TF-IDF — its share of the document's words times its
+IDF — but the IDF is the corpus's own: `-ln(document frequency)` over the
+documents being built, so a word every document of the corpus uses (国家,
+中华人民共和国 in a corpus of laws) sinks. A small corpus says little, so the
+frequency is smoothed towards jieba's reference IDF (its large general corpus)
+as if that were `PRIOR_DOCUMENTS` more documents: one document alone is ranked
+much as jieba ranks it, a large corpus by itself.
+
+Deterministic: weights are rounded before ranking and ties are broken by the
+word, so the same corpus always gives the same keywords in the same order.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator import segment
 from generator.model import AlignedDocument, Block
-from generator.text import has_han
+from generator.text import CN_NUMERAL, has_han
 
 KEYWORD_COUNT = 8
 """Keywords kept per document."""
@@ -23,14 +36,20 @@ KEYWORD_COUNT = 8
 KEYWORD_KINDS = frozenset({"title", "heading", "paragraph", "table"})
 """Block kinds whose text is read for keywords."""
 
-_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+PRIOR_DOCUMENTS = 5.0
+"""How many documents jieba's reference IDF counts as when it smooths the corpus's frequencies."""
+
+_NUMERAL = CN_NUMERAL + "万亿"
 # A number in words or digits, optionally with a unit: 2018, 2018年, 三年, 十九大, 第一, 亿元, 1.5倍.
-_NUMBER_WORD = re.compile(rf"^第?[\d{_NUMERAL}.．%％]+[年月日号个项条次大届期批类种家倍元人户所座]?$")
+_NUMBER_WORD = re.compile(rf"^第?[\d{_NUMERAL}.．%％]+[年月日号个项条款次大届期批类种家倍元人户所座]?$")
 
 
 def is_keyword_candidate(word: str) -> bool:
-    """False for numbers, years and words with no Chinese character (`中国制造2025` is kept)."""
-    return has_han(word) and not _NUMBER_WORD.match(word)
+    """False for numbers, years, stop words, one-character words and words with no Chinese
+    character (`中国制造2025` is kept)."""
+    return (
+        len(word.strip()) >= 2 and has_han(word) and not _NUMBER_WORD.match(word) and word not in segment.stop_words()
+    )
 
 
 def chinese_text(document: AlignedDocument) -> str:
@@ -46,15 +65,39 @@ def _zh_blocks(document: AlignedDocument) -> Iterable[Block]:
                     yield block
 
 
-def keywords_of_text(text: str, count: int = KEYWORD_COUNT) -> tuple[str, ...]:
-    """The `count` best keywords of Chinese `text`: weight descending, then by word."""
+def term_counts(text: str) -> Counter[str]:
+    """How often each keyword candidate occurs in `text`, cut by the policy tokenizer."""
     if not has_han(text):
-        return ()
-    weighted = [(word, weight) for word, weight in segment.weighted_keywords(text) if is_keyword_candidate(word)]
-    weighted.sort(key=lambda item: (-item[1], item[0]))
-    return tuple(word for word, _ in weighted[:count])
+        return Counter()
+    return Counter(word for word in segment.cut(text) if is_keyword_candidate(word))
+
+
+def corpus_idf(counts: Sequence[Mapping[str, int]]) -> dict[str, float]:
+    """Word → IDF over the documents whose term counts are `counts` (see the module docstring)."""
+    frequency = Counter(word for terms in counts for word in terms)
+    reference, median = segment.reference_idf()
+    total = len(counts) + PRIOR_DOCUMENTS
+    return {
+        word: -math.log((found + PRIOR_DOCUMENTS * math.exp(-reference.get(word, median))) / total)
+        for word, found in frequency.items()
+    }
+
+
+def rank(terms: Mapping[str, int], idf: Mapping[str, float], count: int = KEYWORD_COUNT) -> tuple[str, ...]:
+    """The `count` words of `terms` with the highest TF-IDF, best first; ties by the word."""
+    size = sum(terms.values())
+    weight = {word: round(found / size * idf[word], 9) for word, found in terms.items()}
+    return tuple(sorted(weight, key=lambda word: (-weight[word], word))[:count])
+
+
+def keywords_of_text(text: str, count: int = KEYWORD_COUNT) -> tuple[str, ...]:
+    """The `count` best keywords of Chinese `text` read alone (a corpus of one document)."""
+    terms = term_counts(text)
+    return rank(terms, corpus_idf([terms]), count)
 
 
 def extract_keywords(documents: Sequence[AlignedDocument]) -> dict[str, tuple[str, ...]]:
     """Document id → its keywords, best first (empty for a document without Chinese text)."""
-    return {d.document.id: keywords_of_text(chinese_text(d)) for d in documents}
+    counts = [term_counts(chinese_text(d)) for d in documents]
+    idf = corpus_idf(counts)
+    return {d.document.id: rank(terms, idf) for d, terms in zip(documents, counts)}
