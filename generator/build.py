@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.align import align_document
-from generator.analyse import collect_principles, extract_keywords
+from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.check import check_corpus
 from generator.model import Corpus, Diagnostic, Document
 from generator.read import read_corpus
@@ -22,11 +22,14 @@ def load_corpus(seeds: Path) -> Corpus:
     """Read, check, align and analyse every document under `seeds`."""
     _, good, diagnostics = read_and_check(seeds)
     aligned = tuple(align_document(d) for d in good)
+    references, reported = find_references(good, seeds)
     return Corpus(
         documents=aligned,
         principles=collect_principles(aligned),
         keywords=extract_keywords(aligned),
-        diagnostics=diagnostics,
+        diagnostics=_sorted(diagnostics + reported),
+        references=references,
+        statuses=find_statuses(good, references),
     )
 
 
@@ -34,24 +37,28 @@ def read_and_check(seeds: Path) -> tuple[int, tuple[Document, ...], tuple[Diagno
     """How many documents were read, those that pass the checks, and every diagnostic by file and line."""
     documents, read_diagnostics = read_corpus(seeds)
     good, check_diagnostics = check_corpus(documents, seeds)
-    diagnostics = sorted(read_diagnostics + check_diagnostics, key=lambda d: (d.file, d.line, d.message))
-    return len(documents), good, tuple(diagnostics)
+    return len(documents), good, _sorted(read_diagnostics + check_diagnostics)
 
 
-def _counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int]:
-    errors = sum(d.severity == "error" for d in diagnostics)
-    return errors, len(diagnostics) - errors
+def _sorted(diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(diagnostics, key=lambda d: (d.file, d.line, d.message)))
+
+
+def _counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int, int]:
+    """Errors, warnings and infos."""
+    return tuple(sum(d.severity == s for d in diagnostics) for s in ("error", "warning", "info"))  # type: ignore[return-value]
 
 
 def check(seeds: Path, strict: bool, report: Callable[[str], None] = print) -> int:
     """`python -m generator check`: read and check only; print diagnostics and a summary; exit status."""
     read, good, diagnostics = read_and_check(seeds)
+    diagnostics = _sorted(diagnostics + find_references(good, seeds)[1])
     for diagnostic in diagnostics:
         report(str(diagnostic))
     lines = sum(sum(1 for t in d.source_lines if t.strip()) for d in good)
-    errors, warnings = _counts(diagnostics)
+    errors, warnings, infos = _counts(diagnostics)
     report(f"check: {len(good)} of {read} documents read; {lines} non-blank lines, every one accounted for; "
-           f"{errors} errors, {warnings} warnings")
+           f"{errors} errors, {warnings} warnings, {infos} notes (references the corpus lacks)")
     return 1 if errors or (strict and warnings) else 0
 
 
@@ -62,8 +69,10 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
 
     corpus = load_corpus(seeds)
     for diagnostic in corpus.diagnostics:
-        report(str(diagnostic))
-    if strict and corpus.diagnostics:
+        if diagnostic.severity != "info":  # notes are `check`'s report
+            report(str(diagnostic))
+    errors, warnings, infos = _counts(corpus.diagnostics)
+    if strict and (errors or warnings):
         report("build: failed under --strict; site not written")
         return 1
     try:
@@ -72,6 +81,6 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
     except BuildError as error:
         report(f"build: MkDocs failed; {site_dir} left as it was\n{error}")
         return 1
-    errors, warnings = _counts(corpus.diagnostics)
-    report(f"build: {len(corpus.documents)} documents, {pages} pages, {errors} errors, {warnings} warnings → {site_dir}")
+    report(f"build: {len(corpus.documents)} documents, {pages} pages, {errors} errors, {warnings} warnings, "
+           f"{infos} notes (`check` lists them) → {site_dir}")
     return 1 if errors else 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 Lang = Literal["zh", "en", "mul"]
 
 
@@ -23,7 +23,8 @@ class Diagnostic:
     line: int
     """1-based line number; 0 when the problem concerns the whole file."""
     severity: Severity
-    """`error` (the document is not built) or `warning` (built; fails `--strict`)."""
+    """`error` (the document is not built), `warning` (built; fails `--strict`) or
+    `info` (a report, e.g. a reference to a document the corpus lacks; never fails)."""
     message: str
     """What is wrong and what to do about it."""
 
@@ -67,6 +68,14 @@ class Metadata:
     """索引号."""
     fields: tuple[Field, ...]
     """Every header field in source order, known and unknown keys alike, raw."""
+    date_adopted: str | None = None
+    """Adoption date (`…会议通过`) as ISO, read from a law's front matter; None when not stated."""
+    date_promulgated: str | None = None
+    """Promulgation date (`…公布`, `…发布`, a 主席令's date) as ISO; None when not stated."""
+    date_effective: str | None = None
+    """Effective date (施行日期: `…施行`, `本法自…起施行`) as ISO; None when not stated."""
+    dates_amended: tuple[str, ...] = ()
+    """Dates of the amendments and revisions (`…修正`, `…修订`) as ISO, in the order stated."""
 
 
 BlockKind = Literal[
@@ -80,6 +89,7 @@ BlockKind = Literal[
     "signature",  # the issuing organ(s) under the notice
     "date",  # the date line under the signature
     "note",  # a closing note such as `（此件公开发布）`
+    "front_matter",  # a law's adoption / promulgation / amendment / effective-date lines under its title
 ]
 
 
@@ -102,8 +112,11 @@ class Block:
     lines: tuple[int, ...]
     """Source line numbers, one per line of `text`, in order."""
     level: int | None = None
-    """Heading level 1–4 from the numbering style (`一、`/`I.` = 1, `（一）`/`(I)` = 2,
-    `1.` = 3, `（1）`/`(1)` = 4); None when unnumbered."""
+    """Level on the one scale `text.LEVELS` (编 1 … 条 5, `一、`/`I.` 6, `（一）`/`(I)` 7,
+    `1.` 8, `（1）`/`(1)` 9); None when unnumbered. An **article** (`第N条`, `Article N`)
+    is one block per language holding the whole article — its label (also alone on
+    a line), its paragraphs (款) and items (项) — with level `LEVELS["article"]`,
+    `number` the label and `ordinal` N; its kind is `paragraph`."""
     number: str | None = None
     """The numbering label as written (`（一）`, `(II)`, `1.`), or None."""
     ordinal: int | None = None
@@ -111,6 +124,9 @@ class Block:
     translation: bool = False
     """True when the block comes from the document's separately supplied English
     translation (`X.en.txt`); its `lines` then number that file's lines."""
+    cells: tuple[tuple[str, ...], ...] = ()
+    """For a plain-text table (columns separated by runs of spaces): its rows of cells,
+    read once by the reader; empty for pipe tables and every other block."""
 
 
 SectionKind = Literal["notice", "attachment"]
@@ -131,9 +147,16 @@ class Section:
     """English title when the source gives one (never translated by us)."""
     blocks: tuple[Block, ...]
     """The section's text in source order."""
+    included: bool = True
+    """False for an attachment the notice lists (`附件：…`) whose text is not in the file;
+    it then has no blocks and the page says it is not included in the source."""
 
 
-ClassifiedReason = Literal["header", "masthead", "title", "duplicate title", "paywall footer", "attachment label"]
+ClassifiedReason = Literal[
+    "header", "masthead", "title", "duplicate title", "paywall footer", "attachment label",
+    "contents",  # a law's own 目录 and its entries: the page's table of contents lists the same headings
+    "page chrome",  # text of the web page the document was copied from (`扫一扫在手机打开当前页`)
+]
 
 
 @dataclass(frozen=True)
@@ -145,7 +168,9 @@ class ClassifiedLine:
     reason: ClassifiedReason
     """Why it is not body text; `header` lines are shown in the metadata card,
     `masthead` lines as the card's masthead, `title` lines (the section's
-    `title_zh`/`title_en`) and `attachment label` lines in the section heading."""
+    `title_zh`/`title_en`) and `attachment label` lines in the section heading,
+    `contents` lines in the page's table of contents (each names a heading of the
+    document); `page chrome` is not the document's text."""
     text: str
     """The line's text, stripped."""
 
@@ -294,3 +319,58 @@ class Corpus:
     """Document id → keywords (tags)."""
     diagnostics: tuple[Diagnostic, ...]
     """Every diagnostic of reading and checking, sorted by file and line."""
+    references: tuple[Reference, ...] = ()
+    """Every mention of a document of the corpus by another, in corpus and reading order."""
+    statuses: tuple[Status, ...] = ()
+    """The status of each document that has one, in corpus order."""
+
+
+Relation = Literal["cites", "issues", "abolishes"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One mention, in one block of a document, of another document of the corpus."""
+
+    source: str
+    """Id of the document that mentions."""
+    section: int
+    """Number of the section holding the mention (0 for the notice)."""
+    lines: tuple[int, ...]
+    """`lines` of the block holding the mention (with `lang` and `translation`, it names the block)."""
+    lang: Lang
+    """Language of that block."""
+    translation: bool
+    """True when that block comes from the separate translation file."""
+    start: int
+    """Offset of the mention in the block's text."""
+    end: int
+    """Offset just after the mention."""
+    text: str
+    """The mention as written (`《数据安全法》第二十六条`, `工信部科〔2017〕315号`)."""
+    target: str
+    """Id of the document mentioned."""
+    article: int | None
+    """The article named with it (`第二十六条` → 26), or None."""
+    relation: Relation
+    """`cites`; `issues` when a notice 印发s the document; `abolishes` when the text says it is 废止."""
+
+
+StatusKind = Literal["stated", "abolished", "period"]
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the corpus says of whether a document is in force."""
+
+    document: str
+    """Id of the document the status is of."""
+    kind: StatusKind
+    """`stated`: its header's 时效性 says so (`detail`); `abolished`: another document says
+    it is 废止 (`by`); `period`: a plan for a period that ends in `period_end`."""
+    detail: str
+    """What the status rests on, for a reader to check (`时效性：现行有效`, `（2018-2020年）`)."""
+    period_end: int | None = None
+    """For `period`: the period's last year (the render stage compares it with the corpus' date)."""
+    by: str | None = None
+    """Id of the document that abolished it, for `abolished`."""
