@@ -1,0 +1,133 @@
+"""Render stage: cross-references as links, the Cites / Cited by lists and the status badge.
+
+The analyse stage found the references (`model.Reference`); here they become
+page data: mentions inside a row's text become links (spans with an `href`),
+each document gets the documents it cites and those that cite it, and a status
+(`stated` from 时效性, `abolished` by another document, a plan's `period`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from generator.model import Block, Reference, Status
+from generator.render.groups import date_of
+from generator.render.urls import document_url, relative_href
+
+if TYPE_CHECKING:
+    from generator.model import Corpus
+
+Span = dict[str, object]
+
+_STATUS_LABELS = {
+    "abolished": ("已废止", "Abolished"),
+    "period ended": ("实施期已满", "Period ended"),
+    "period": ("实施期", "Period"),
+}
+
+
+def article_fragment(article: int | None) -> str:
+    """The anchor of an article on its document's page (`article-26`), or empty."""
+    return f"#article-{article}" if article else ""
+
+
+def reference_href(page_url: str, reference: Reference) -> str:
+    """Where a mention leads, relative to the page it is on."""
+    return relative_href(page_url, document_url(reference.target) + article_fragment(reference.article))
+
+
+def block_references(corpus: Corpus, document_id: str) -> dict[tuple[tuple[int, ...], str, bool], list[Reference]]:
+    """A document's references by the block holding them (lines, lang, translation)."""
+    found: dict[tuple[tuple[int, ...], str, bool], list[Reference]] = {}
+    for r in corpus.references:
+        if r.source == document_id and r.lines:
+            found.setdefault((r.lines, r.lang, r.translation), []).append(r)
+    return found
+
+
+def _plain(mention: str) -> str:
+    return mention.replace("*", "").strip("“”\"")
+
+
+def link_spans(spans: list[Span], references: Iterable[Reference], page_url: str) -> list[Span]:
+    """`spans` with every mention of `references` (found in text that is not a link yet) made a link."""
+    for reference in references:
+        needle, href = _plain(reference.text), reference_href(page_url, reference)
+        out: list[Span] = []
+        for span in spans:
+            text = str(span.get("text", ""))
+            if span.get("href") or span.get("br") or needle not in text:
+                out.append(span)
+                continue
+            before, _, after = text.partition(needle)
+            out += [s for s in ({**span, "text": before}, {**span, "text": needle, "href": href, "ref": True},
+                                {**span, "text": after}) if s["text"]]
+        spans = out
+    return spans
+
+
+def block_key(block: Block) -> tuple[tuple[int, ...], str, bool]:
+    """How a reference names its block."""
+    return block.lines, block.lang, block.translation
+
+
+def _entry(corpus: Corpus, page_url: str, document_id: str, references: list[Reference]) -> dict[str, object]:
+    aligned = next(a for a in corpus.documents if a.document.id == document_id)
+    document = aligned.document
+    notice = document.sections[0] if document.sections else None
+    articles = sorted({r.article for r in references if r.article})
+    return {
+        "href": relative_href(page_url, document_url(document_id)),
+        "zh": document.metadata.title or (notice.title_zh if notice else None) or document_id,
+        "en": notice.title_en if notice else None,
+        "doc_number": document.metadata.doc_number,
+        "date": date_of(document),
+        "relations": sorted({r.relation for r in references}),
+        "articles": [{"n": n, "href": relative_href(page_url, document_url(document_id) + article_fragment(n))}
+                     for n in articles],
+    }
+
+
+def _grouped(references: Iterable[Reference], key) -> dict[str, list[Reference]]:
+    groups: dict[str, list[Reference]] = {}
+    for r in references:
+        groups.setdefault(key(r), []).append(r)
+    return groups
+
+
+def cites_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, list[dict[str, object]]]:
+    """The documents `document_id` cites and those citing it, in corpus order."""
+    order = {a.document.id: i for i, a in enumerate(corpus.documents)}
+    cites = _grouped((r for r in corpus.references if r.source == document_id), lambda r: r.target)
+    cited = _grouped((r for r in corpus.references if r.target == document_id), lambda r: r.source)
+    return {
+        "cites": [_entry(corpus, page_url, t, refs) for t, refs in sorted(cites.items(), key=lambda i: order[i[0]])],
+        "cited_by": [_entry(corpus, page_url, s, refs) for s, refs in sorted(cited.items(), key=lambda i: order[i[0]])],
+    }
+
+
+def as_of_year(corpus: Corpus) -> int | None:
+    """The year the corpus speaks of: its newest document's (deterministic, unlike the clock)."""
+    dates = [date_of(a.document) for a in corpus.documents if date_of(a.document)]
+    return int(max(dates)[:4]) if dates else None
+
+
+def status_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, object] | None:
+    """The status badge of a document, or None when nothing is known."""
+    status: Status | None = next((s for s in corpus.statuses if s.document == document_id), None)
+    if status is None:
+        return None
+    if status.kind == "stated":
+        value = status.detail.split("：", 1)[-1]
+        return {"kind": "stated", "zh": value, "en": None, "detail": status.detail, "href": None}
+    if status.kind == "abolished":
+        zh, en = _STATUS_LABELS["abolished"]
+        href = relative_href(page_url, document_url(status.by)) if status.by else None
+        return {"kind": "abolished", "zh": zh, "en": en, "detail": status.detail, "href": href}
+    # "ended" only when the corpus itself is dated after the period; otherwise the period is shown
+    # as it is, never "in force": the build must not depend on the clock.
+    year = as_of_year(corpus)
+    kind = "period ended" if year is not None and status.period_end is not None and status.period_end < year else "period"
+    zh, en = _STATUS_LABELS[kind]
+    return {"kind": kind, "zh": zh, "en": en, "detail": status.detail, "href": None}
