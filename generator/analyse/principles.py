@@ -1,15 +1,9 @@
-"""Principles stage: find 基本原则 in aligned documents and merge them across the corpus.
+"""Principles stage: the principles of every document, merged across the corpus.
 
-A principles section is the rows after a heading row reading 基本原则 / 原则 /
-基本方针 / Basic Principles / Principles, up to the next heading of the same or
-a higher level (an unnumbered heading ends it too). In it, a principle is a
-paragraph `NAME。STATEMENT` or `Name. Statement`, where the name is short and
-may carry a dash, a numbering label or 坚持 (`——系统布局。…`, `（一）坚持系统布局。…`,
-`市场主导，政府引导。…`, `Systematic Layout. …`). A row holding both languages
-is the aligner's pairing, so its principle gets both names and statements.
-
-Merging: every Chinese name (坚持 and separators normalised) and every English
-name (case, hyphens and "Adhere to" normalised) is a node; the glossary
+Finding them is `statements` (the sections — 基本原则, 发展原则, 工作原则 … —
+and the written forms); their names and the glossary are `names`. Here they
+are merged: every Chinese name (坚持 and separators normalised) and every
+English name (case, hyphens and "Adhere to" normalised) is a node; the glossary
 (`data/principles.tsv`) and the corpus's pairs link Chinese and English nodes.
 A group never holds two different Chinese names, so 开放合作 and 开放有序 stay
 apart even if some translator rendered both alike. A principle's group is its
@@ -25,198 +19,30 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
-from generator.model import AlignedDocument, AlignedSection, Block, Principle, PrincipleEntry, PrincipleIndex, Row
-from generator.text import pinyin_slug  # keys without English are spelt as document ids are
-from generator.text import has_han
-
-GLOSSARY = Path(__file__).parent.parent / "data" / "principles.tsv"
-
-MAX_NAME_ZH = 12
-"""Most characters in a Chinese name (坚持 and separators not counted)."""
-MAX_NAME_EN = 6
-"""Most words in an English name ("Adhere to" not counted)."""
-
-_HEADING_ZH = re.compile(r"^(?:基本|主要)?原则$|^基本方针$")
-_HEADING_EN = re.compile(r"^(?:basic |main )?principles?$", re.IGNORECASE)
-_CN_NUM = "一二三四五六七八九十百"
-_MARKERS = re.compile(
-    r"^(?:\s+|\*{1,2}\s*|[-—–─•·●▪■◆]+\s*"
-    rf"|[（(]\s*(?:[{_CN_NUM}]+|\d+|[IVXLCivxlc]+|[a-z])\s*[）)]\s*"
-    rf"|[{_CN_NUM}]+[、.．]\s*|\d+\s*[、.．](?!\d)\s*|[IVXLC]+\.\s+|[①-⑳]\s*"
-    rf"|[{_CN_NUM}]是[，,]?|第[{_CN_NUM}]+[，、,]\s*)"
+from generator.analyse.names import (
+    GlossaryEntry,
+    en_form,
+    en_node,
+    glossary_owners,
+    load_glossary,
+    zh_form,
+    zh_node,
 )
-_ZH_SEPARATOR = re.compile(r"[，、,]")
-_ZH_FORBIDDEN = re.compile(r"[：:；;！!？?“”\"《》（）()\n]|如下|以下|下列")
-_EN_SENTENCE = re.compile(r"^(?P<name>[^.\n]+?)\.(?:\s+(?P<rest>.*))?$", re.DOTALL)
-_EN_NAME = re.compile(r"^[A-Z][A-Za-z'’-]*(?:,?\s+(?:&\s+)?[A-Za-z][A-Za-z'’-]*)*$")
-_EN_ADHERE = re.compile(r"^(?:adhere to|adhering to|insist on|insisting on|stick to|persist in|uphold)\s+", re.I)
-_EN_NOT_NAME = frozenset("is are was were be been will shall should must can may we it this these they there".split())
+from generator.analyse.statements import Statement, find_statements, is_principles_heading, parse_en, parse_zh
+from generator.model import AlignedDocument, Principle, PrincipleEntry, PrincipleIndex
+from generator.text import pinyin_slug  # keys without English are spelt as document ids are
 
-
-@dataclass(frozen=True)
-class _Statement:
-    """A principle as one row states it, before keys are known."""
-
-    name_zh: str | None
-    name_en: str | None
-    text_zh: str | None
-    text_en: str | None
-    row: str
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """One line of the principles glossary: a Chinese name and its English renderings."""
-
-    zh: str
-    en: tuple[str, ...]
-    """Canonical English name first, then accepted variants."""
-
-
-# --- finding principles in one document -------------------------------------------------------
-
-
-def strip_markers(text: str) -> str:
-    """`text` without leading whitespace, bullets, dashes, numbering labels and emphasis."""
-    previous = None
-    while previous != text:
-        previous, text = text, _MARKERS.sub("", text, count=1)
-    return text
-
-
-def parse_zh(text: str) -> tuple[str, str] | None:
-    """(name, statement) of a Chinese `名称。陈述` item, or None when `text` is not one."""
-    name, stop, rest = strip_markers(text).partition("。")
-    name, rest = name.replace("*", "").strip(), rest.lstrip("*").strip()
-    if not stop or not rest or _ZH_FORBIDDEN.search(name) or not has_han(name):
-        return None
-    parts = [_strip_jianchi(p.strip()) for p in _ZH_SEPARATOR.split(name)]
-    if len(parts) > 3 or any(len(p) < 2 for p in parts) or sum(map(len, parts)) > MAX_NAME_ZH:
-        return None
-    return name, rest
-
-
-def parse_en(text: str) -> tuple[str, str] | None:
-    """(name, statement) of an English `Name. Statement` item, or None when `text` is not one."""
-    match = _EN_SENTENCE.match(strip_markers(text).strip())
-    if match is None or not match["rest"]:
-        return None
-    name, rest = match["name"].replace("*", "").strip(), match["rest"].lstrip("*").strip()
-    words = _EN_ADHERE.sub("", name).replace(",", " ").split()
-    if not _EN_NAME.match(name) or not rest or len(words) > MAX_NAME_EN:
-        return None
-    if any(w.lower() in _EN_NOT_NAME for w in words):
-        return None
-    return name, rest
-
-
-def is_principles_heading(row: Row) -> bool:
-    """True when `row` is a heading reading 基本原则 / 原则 / 基本方针 / (Basic) Principles.
-
-    A paragraph row holding nothing but those words counts too: the reader makes
-    unnumbered lines paragraphs, and a bare `基本原则` line is a heading all the same.
-    """
-    if row.kind not in ("heading", "paragraph"):
-        return False
-    for block in row.zh + row.en:
-        title = strip_markers(block.text).replace("*", "").strip(" ：:.。\u3000")
-        if _HEADING_ZH.match(title) or _HEADING_EN.match(title):
-            return True
-    return False
-
-
-def principle_rows(section: AlignedSection) -> Iterable[Row]:
-    """Rows inside the principles sections of `section` (headings themselves excluded)."""
-    level: int | None = None
-    inside = False
-    for row in section.rows:
-        if is_principles_heading(row):
-            # consecutive zh and en headings (unpaired rows) open one section
-            level, inside = (row.level if not inside else level), True
-            continue
-        if row.kind == "title" or (row.kind == "heading" and _ends_section(row.level, level)):
-            inside = False
-        elif inside:
-            yield row
-
-
-def _ends_section(row_level: int | None, section_level: int | None) -> bool:
-    return row_level is None or section_level is None or row_level <= section_level
-
-
-def _row_statements(row: Row) -> list[_Statement]:
-    zh = [p for p in (parse_zh(b.text) for b in _texts(row.zh)) if p]
-    en = [p for p in (parse_en(b.text) for b in _texts(row.en)) if p]
-    if zh and len(zh) == len(en):
-        return [_Statement(z[0], e[0], z[1], e[1], row.id) for z, e in zip(zh, en)]
-    return [_Statement(z[0], None, z[1], None, row.id) for z in zh] + [
-        _Statement(None, e[0], None, e[1], row.id) for e in en
-    ]
-
-
-def _texts(blocks: tuple[Block, ...]) -> list[Block]:
-    return [b for b in blocks if b.kind in ("paragraph", "heading")]
-
-
-def find_statements(document: AlignedDocument) -> list[_Statement]:
-    """Every principle statement of `document`, in reading order."""
-    return [s for section in document.sections for row in principle_rows(section) for s in _row_statements(row)]
-
-
-# --- names and the glossary --------------------------------------------------------------------
-
-
-def _strip_jianchi(part: str) -> str:
-    return part[2:] if part.startswith("坚持") and len(part) >= 4 else part
-
-
-def zh_form(name: str) -> str:
-    """The Chinese name as shown in the index: 坚持 dropped (`坚持系统布局` → `系统布局`)."""
-    parts = re.split(r"([，、,])", name)
-    return "".join(_strip_jianchi(p.strip()) if i % 2 == 0 else p for i, p in enumerate(parts))
-
-
-def zh_node(name: str) -> str:
-    """Identity of a Chinese name: 坚持, spaces and separators (，、,) normalised."""
-    return "zh:" + "、".join(_strip_jianchi(p.strip()) for p in _ZH_SEPARATOR.split(name.replace(" ", "")))
-
-
-def en_form(name: str) -> str:
-    """The English name as shown in the index: "Adhere to" dropped, spaces collapsed."""
-    form = " ".join(_EN_ADHERE.sub("", name.strip()).split())
-    return form[:1].upper() + form[1:]
-
-
-def en_node(name: str) -> str:
-    """Identity of an English name: case, hyphens, "&" and "Adhere to" normalised."""
-    text = en_form(name).lower().replace("&", " and ").replace("-", " ").replace("’", "'")
-    return "en:" + ", ".join(" ".join(part.split()) for part in text.split(",") if part.strip())
-
-
-def load_glossary(path: Path = GLOSSARY) -> tuple[GlossaryEntry, ...]:
-    """The glossary: `中文名<TAB>Canonical English<TAB>variant…` lines; `#` comments.
-
-    Raises ValueError on a malformed line or when one English name is given to two
-    different Chinese names (that would merge two principles).
-    """
-    entries: list[GlossaryEntry] = []
-    owner: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t") if c.strip()]
-        if len(cells) < 2:
-            raise ValueError(f"{path}:{number}: expected `中文名<TAB>English name[<TAB>variant…]`")
-        entry = GlossaryEntry(zh=cells[0], en=tuple(cells[1:]))
-        for en in entry.en:
-            if owner.setdefault(en_node(en), zh_node(entry.zh)) != zh_node(entry.zh):
-                raise ValueError(f"{path}:{number}: {en!r} already renders another Chinese name")
-        entries.append(entry)
-    return tuple(entries)
-
+__all__ = [
+    "GlossaryEntry",
+    "collect_principles",
+    "find_statements",
+    "is_principles_heading",
+    "load_glossary",
+    "parse_en",
+    "parse_zh",
+]
 
 # --- grouping names into principles ------------------------------------------------------------
 
@@ -250,7 +76,7 @@ class _Groups:
         return True
 
 
-def _group(statements: Sequence[_Statement], glossary: Sequence[GlossaryEntry]) -> tuple[_Groups, list[str]]:
+def _group(statements: Sequence[Statement], glossary: Sequence[GlossaryEntry]) -> tuple[_Groups, list[str]]:
     """The groups, and each statement's group root (same order as `statements`)."""
     groups = _Groups()
     for entry in glossary:
@@ -269,7 +95,7 @@ def _most_frequent(forms: Iterable[str]) -> str | None:
 
 
 def _canonical_names(
-    groups: _Groups, roots: Sequence[str], statements: Sequence[_Statement], glossary: Sequence[GlossaryEntry]
+    groups: _Groups, roots: Sequence[str], statements: Sequence[Statement], glossary: Sequence[GlossaryEntry]
 ) -> dict[str, tuple[str | None, str | None]]:
     """Group root → (canonical Chinese, canonical English): the glossary's, else the most frequent."""
     names: dict[str, tuple[str | None, str | None]] = {}
@@ -307,7 +133,7 @@ def _keys(names: dict[str, tuple[str | None, str | None]]) -> dict[str, str]:
 # --- the index ---------------------------------------------------------------------------------
 
 
-def _document_principles(statements: Sequence[_Statement], keys: Sequence[str]) -> tuple[Principle, ...]:
+def _document_principles(statements: Sequence[Statement], keys: Sequence[str]) -> tuple[Principle, ...]:
     """One Principle per key: a zh-only and an en-only statement of one key are combined."""
     merged: dict[str, Principle] = {}
     for s, key in zip(statements, keys):
@@ -329,7 +155,8 @@ def collect_principles(
 ) -> PrincipleIndex:
     """Every document's principles and the corpus-wide entries (glossary: `data/principles.tsv`)."""
     glossary = load_glossary() if glossary is None else glossary
-    per_document = [(d.document.id, find_statements(d)) for d in documents]
+    owners = glossary_owners(glossary)
+    per_document = [(d.document.id, find_statements(d, owners)) for d in documents]
     statements = [s for _, found in per_document for s in found]
     groups, roots = _group(statements, glossary)
     names = _canonical_names(groups, roots, statements, glossary)
