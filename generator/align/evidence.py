@@ -20,6 +20,7 @@ from generator.align.lexicon import Lexicon, Unit, en_stems, en_words, normalize
 from generator.align.numbers import Numbering, Quantities, en_quantities, numbering, zh_quantities
 from generator.model import Block, Evidence
 from generator.text import HAN, LEVELS
+from generator.text import numbering as find_numbering
 
 FORMAL_KINDS = frozenset({"doc_number", "signature", "date", "note", "attachments", "addressee"})
 LENGTH_MEAN = 1.55
@@ -76,9 +77,12 @@ def _kind(block: Block) -> str:
 
 
 def _block_numbering(block: Block, text: str, lang: str) -> tuple[Numbering | None, str]:
+    """The label the reader set (its level read from the label itself, on `LEVELS`), else the text's."""
     parsed, rest = numbering(text, lang)
     if block.ordinal is not None and block.number is not None:
-        label = Numbering(level=block.level or 0, ordinal=block.ordinal, label=block.number)
+        found = find_numbering(block.number, lang, whole=True)
+        level = found.level if found is not None else parsed.level if parsed is not None else block.level or 0
+        label = Numbering(level=level, ordinal=block.ordinal, label=block.number)
         rest = text.lstrip()[len(block.number) :] if text.lstrip().startswith(block.number) else rest
         return label, rest
     return parsed, rest
@@ -291,14 +295,16 @@ def compatible(zh: Piece, en: Piece) -> bool:
 
 
 def _merge(whole: Overlap, zh: Piece, overlaps: tuple[Overlap, ...]) -> Evidence:
-    """2:1 / 1:2: each part must be translated, and the second must explain what the first does not."""
+    """2:1 / 1:2: each part must be translated, and the second must explain what the first does not.
+
+    Only ever against (≤ 0): that joining is justified says nothing about being a translation."""
     if len(zh.blocks) == 2:
         gain = whole.en_cover - max(o.en_cover for o in overlaps)
         support, side = min(o.zh_cover for o in overlaps), "English"
     else:
         gain = whole.zh_cover - max(o.zh_cover for o in overlaps)
         support, side = min(o.en_cover for o in overlaps), "Chinese"
-    score = 10 * (min(gain, 0.3) - MERGE_GAIN) + 4 * (support - 0.5)
+    score = min(0.0, 10 * (min(gain, 0.3) - MERGE_GAIN) + 4 * (support - 0.5))
     detail = f"joining adds {gain:.0%} of the {side} covered; the weaker part is {support:.0%} covered"
     return Evidence("merge", detail, round(score, 2))
 

@@ -1,0 +1,128 @@
+"""Align stage, second-pass evidence learned from the document itself.
+
+After a first pass, the pairs the aligner is sure of (a large margin) teach two things
+about *this* document, each used in a second pass as evidence of its own kind — added
+to a pair's score, never exempting it from the threshold or the margin rule:
+
+* **learned words** (`learned`): a small IBM-Model-1 table (three EM rounds) of which
+  English stems translate which Chinese words, estimated from the sure pairs. It counts
+  only for Chinese words the dictionary did not already match in that pair, so a word
+  is never counted twice; an entry needs two sure pairs that use it.
+* **rhythm** (`rhythm`): when nearly every sure pair is a Chinese paragraph followed
+  directly by its English, a Chinese unit followed directly by an English unit is more
+  likely a pair in this document. A document whose same-line or neighbouring texts are
+  not translations (the seed) has no sure pairs to learn that from, and gains nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.align.evidence import Piece, _sense_hit
+from generator.model import Evidence
+
+ROUNDS = 3
+"""EM rounds of the word table."""
+MIN_PROB = 0.3
+"""t(English stem | Chinese word) an entry needs."""
+MIN_PAIRS = 2
+"""Sure pairs that must contain both words of an entry."""
+LEARNED_GAIN = 5.0
+LEARNED_MAX = 2.0
+"""Most the learned words can add to a pair's score."""
+RHYTHM = 1.5
+"""What a Chinese unit directly followed by an English unit gains in a rhythmic document."""
+RHYTHM_SURE = 3
+RHYTHM_SHARE = 0.9
+"""A document is rhythmic with at least `RHYTHM_SURE` sure pairs, this share of them zh-then-en."""
+EXTRA_MAX = LEARNED_MAX + RHYTHM
+"""The most the second pass can add to a pair's score."""
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What the sure pairs of one document taught."""
+
+    words: dict[str, frozenset[str]]
+    """Chinese word → English stems it was learned to translate to."""
+    shown: dict[tuple[str, str], str]
+    """(Chinese word, stem) → the English word as written, for evidence details."""
+    rhythm: str | None
+    """Why adjacency counts in this document, or None when it does not."""
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and self.rhythm is None
+
+
+NOTHING = Learned({}, {}, None)
+
+
+def learn(sure: Sequence[tuple[Piece, Piece, bool]]) -> Learned:
+    """Learn from sure pairs (Chinese piece, English piece, whether the English follows the Chinese)."""
+    if not sure:
+        return NOTHING
+    following = sum(f for _, _, f in sure)
+    rhythm = None
+    if len(sure) >= RHYTHM_SURE and following >= RHYTHM_SHARE * len(sure):
+        rhythm = f"in this document {following} of {len(sure)} sure pairs are Chinese followed by its English"
+    words, shown = _table([(zh, en) for zh, en, _ in sure])
+    return Learned(words, shown, rhythm)
+
+
+def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
+    """IBM Model 1 t(stem | word) by EM; entries above `MIN_PROB` seen in `MIN_PAIRS` pairs."""
+    data = [(sorted({u.text for u in zh.units}), sorted(set(en.stems))) for zh, en in pairs]
+    data = [(z, e) for z, e in data if z and e]
+    t: dict[tuple[str, str], float] = defaultdict(lambda: 1.0)
+    together: dict[tuple[str, str], int] = defaultdict(int)
+    for zs, es in data:
+        for z in zs:
+            for e in es:
+                together[(z, e)] += 1
+    for _ in range(ROUNDS):
+        count: dict[tuple[str, str], float] = defaultdict(float)
+        total: dict[str, float] = defaultdict(float)
+        for zs, es in data:
+            for e in es:
+                norm = sum(t[(z, e)] for z in zs)
+                for z in zs:
+                    c = t[(z, e)] / norm
+                    count[(z, e)] += c
+                    total[z] += c
+        t = defaultdict(float, {k: v / total[k[0]] for k, v in count.items()})
+    words: dict[str, set[str]] = defaultdict(set)
+    for (z, e), p in sorted(t.items()):
+        if p >= MIN_PROB and together[(z, e)] >= MIN_PAIRS:
+            words[z].add(e)
+    shown = {}
+    for zh, en in pairs:
+        for s, w in zip(en.stems, en.words):
+            for z in (u.text for u in zh.units if s in words.get(u.text, ())):
+                shown.setdefault((z, s), w)
+    return {z: frozenset(es) for z, es in words.items()}, shown
+
+
+def learned_evidence(learned: Learned, zh: Piece, en: Piece, follows: bool) -> tuple[Evidence, ...]:
+    """The second pass's evidence for reading `en` as the translation of `zh`."""
+    out = []
+    if learned.words:
+        stems = frozenset(en.stems)
+        total = sum(u.weight for u in zh.units) or 1.0
+        hits: dict[str, tuple[float, str]] = {}
+        for u in zh.units:
+            if u.text in hits or any(_sense_hit(s, stems) for s in u.senses):
+                continue
+            found = sorted(learned.words.get(u.text, frozenset()) & stems)
+            if found:
+                hits[u.text] = (u.weight, learned.shown.get((u.text, found[0]), found[0]))
+        if hits:
+            share = sum(w for w, _ in hits.values()) / total
+            detail = "; ".join(f"{z} ↔ {e}" for z, (_, e) in list(hits.items())[:6])
+            out.append(Evidence("learned", f"words learned from this document's sure pairs: {detail}",
+                                round(min(LEARNED_MAX, LEARNED_GAIN * share), 2)))
+    if learned.rhythm and follows:
+        out.append(Evidence("rhythm", learned.rhythm, RHYTHM))
+    return tuple(out)
