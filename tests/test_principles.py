@@ -5,15 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import (
-    AlignedDocument,
-    AlignedSection,
-    Block,
-    Document,
-    Metadata,
-    Row,
-    Section,
-)
+from generator.model import AlignedDocument, AlignedSection, Block, Document, Metadata, Row, Section
 from generator.analyse.principles import GlossaryEntry, collect_principles, load_glossary, parse_en, parse_zh
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_fb4425727dd22f71.txt"
@@ -279,3 +271,126 @@ def test_the_seed_states_exactly_its_four_principles():
         assert rows[p.row].en[0].text == f"{p.name_en}. {p.text_en}"
     assert found[0].text_en.startswith("Learn about the development trend")
     assert [e.key for e in index.entries] == sorted(p.key for p in found)
+
+
+# --- section names, and General Principles ------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", [
+    "（三）基本原则。", "（二）发展原则", "二、主要原则", "1.4\u3000工作原则", "（一）总体原则", "指导原则",
+    "（一）指导思想和基本原则", "第二章 基本原则"])
+def test_chinese_section_names(heading):
+    doc = document("d", zh(heading, "heading", 2), zh("问题导向。针对突出问题。"), zh("（三）工作目标", "heading", 2))
+    assert names(collect_principles([doc]), "d") == [("问题导向", None)]
+
+
+@pytest.mark.parametrize("heading", [
+    "(II) Basic Principles", "(II) Development Principles", "Principles", "2. Main Principles",
+    "Working principles", "1.4 Guiding Principles", "II. BASIC PRINCIPLES"])
+def test_english_section_names(heading):
+    doc = document("d", en(heading, "heading", 2), en("Problem-oriented. Address the problems."))
+    assert names(collect_principles([doc]), "d") == [(None, "Problem-oriented")]
+
+
+# The official English of 总纲/总则, a law's first chapter, is `General Principles` (Constitution, Chapter I,
+# tests/fixtures/real/06): English alone cannot tell it from 总体原则, so only the Chinese opens a section.
+GENERAL = (zh("第一章　总纲", "heading", 1), en("Chapter I General Principles", "heading", 1))
+ARTICLE = (zh("第一条　中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。"),
+           en("Article 1 The People’s Republic of China is a socialist state governed by a people’s democratic "
+              "dictatorship that is led by the working class and based on an alliance of workers and peasants."))
+
+
+@pytest.mark.parametrize("rows", [
+    (GENERAL, ARTICLE), (GENERAL[1], ARTICLE[1]), (en("General Principles", "heading", 2), en("Openness. Open up.")),
+    ((zh("第一章 总则", "heading", 1), en("Chapter I General Principles", "heading", 1)), zh("开放。对外开放。"))])
+def test_general_principles_of_a_law_is_not_a_principles_section(rows):
+    assert collect_principles([document("d", *rows)]).for_document("d") == ()
+
+
+@pytest.mark.parametrize("rows", [
+    ((zh("（二）总体原则", "heading", 2), en("(II) General Principles", "heading", 2)),),
+    (zh("（二）总体原则", "heading", 2), en("(II) General Principles", "heading", 2))])
+def test_general_principles_beside_zongti_yuanze_is_one(rows):
+    doc = document("d", *rows, zh("问题导向。针对突出问题。"), en("Problem-oriented. Address the problems."))
+    assert names(collect_principles([doc], glossary=NO_GLOSSARY), "d") == [("问题导向", "Problem-oriented")]
+
+
+# --- real plans (excerpts of tests/fixtures/real, levels as the reader gives them) -----------------
+
+
+def test_zero_waste_city_plan_compounds_and_a_numbered_paragraph_ends_the_section():
+    doc = document(  # 国办发〔2018〕128号 “无废城市”建设试点工作方案, 一、（三）基本原则 (statements cut short)
+        "d", zh("一、总体要求", "heading", 6), zh("（三）基本原则。", "paragraph", 7),
+        zh("坚持问题导向，注重创新驱动。着力解决当前固体废物产生量大、利用不畅、非法转移倾倒、处置设施选址难等突出问题。"),
+        zh("坚持因地制宜，注重分类施策。试点城市根据区域产业结构、发展阶段，重点识别主要固体废物。"),
+        zh("（四）试点目标。到2020年，系统构建“无废城市”建设指标体系。", "paragraph", 7),
+        zh("（五）试点范围。在全国范围内选择10个左右有条件、有基础、规模适当的城市。", "paragraph", 7))
+    assert names(collect_principles([doc]), "d") == [("坚持问题导向，注重创新驱动", None), ("坚持因地制宜，注重分类施策", None)]
+
+
+def test_grain_emergency_plan_working_principles_under_decimal_headings():
+    doc = document(  # 国家粮食应急预案, 1.4 工作原则 (statements cut short)
+        "d", zh("1\u3000总则"), zh("1.4\u3000工作原则"),
+        zh("（1）统一领导、分级负责。在国务院统一领导下，对不同等级的粮食应急工作各负其责。", "paragraph", 9),
+        zh("（2）科学监测、预防为主。要提高防范突发公共事件的意识。", "paragraph", 9),
+        zh("2\u3000组织机构和职责"), zh("2.1\u3000国家粮食应急工作指挥部"),
+        zh("（1）掌握粮食市场形势。向国务院提出建议。", "paragraph", 9))
+    assert names(collect_principles([doc]), "d") == [("统一领导、分级负责", None), ("科学监测、预防为主", None)]
+
+
+def test_hospital_assessment_long_compound_names():
+    doc = principles_doc("d", zh("坚持公益性导向，提高医疗服务效率。以满足人民群众健康需求为出发点和立足点。"),
+                         zh("坚持属地化管理，做好国家顶层设计。国家制定统一标准、关键指标。"))
+    found = collect_principles([doc]).for_document("d")
+    assert [p.name_zh for p in found] == ["坚持公益性导向，提高医疗服务效率", "坚持属地化管理，做好国家顶层设计"]
+
+
+# --- a short principle and its English on separate rows --------------------------------------------
+
+# 新一代人工智能发展规划 (国发〔2017〕35号), 基本原则; the English is this project's translation.
+KAIYUAN = zh("开源开放。倡导开源共享理念，促进产学研用各创新主体共创共享。")
+KAIYUAN_EN = en("Open source and openness. Advocate the concept of open source and sharing, and promote "
+                "co-creation and sharing among all innovators in industry, academia, research and application.")
+
+
+def test_the_aligner_leaves_a_short_principle_apart_and_the_principles_stage_pairs_it():
+    from generator.align.aligner import align_section
+
+    blocks = (zh("（二）基本原则。", "heading", 7), en("(II) Basic Principles", "heading", 7), KAIYUAN, KAIYUAN_EN)
+    section = align_section(Section("attachment", 1, None, None, blocks))
+    assert [(len(r.zh), len(r.en)) for r in section.rows[1:]] == [(1, 0), (0, 1)]  # the aligner: apart
+    doc = AlignedDocument(Document("d", "d.txt", Metadata(None, None, None, None, None, (), None, None, ()), (),
+                                   (section.section,), (), False, 4), (section,))
+    (p,) = collect_principles([doc], glossary=NO_GLOSSARY).for_document("d")
+    assert (p.name_zh, p.name_en, p.row) == ("开源开放", "Open source and openness", section.rows[1].id)
+    assert p.text_en.startswith("Advocate")
+
+
+def test_lone_rows_that_do_not_translate_each_other_stay_apart():
+    other = en("Technology-led. Grasp the global trend of AI and highlight the forward-looking R&D deployment.")
+    doc = principles_doc("d", KAIYUAN, other)
+    assert names(collect_principles([doc], glossary=NO_GLOSSARY), "d") == [("开源开放", None), (None, "Technology-led")]
+
+
+def test_an_english_name_the_glossary_gives_another_principle_is_not_paired():
+    doc = principles_doc("d", zh("开放合作。倡导开源共享理念，促进各创新主体共创共享。"),
+                         en("Openness and orderliness. Advocate open source and sharing, and promote co-creation."))
+    assert names(collect_principles([doc]), "d") == [("开放合作", None), (None, "Openness and orderliness")]
+
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+@pytest.mark.skipif(not (REAL / "expected.json").exists(), reason="real fixtures not present")
+def test_real_documents_state_the_expected_principles():
+    import json
+
+    from generator.align.aligner import align_document
+    from generator.read import read_corpus
+
+    expected = json.loads((REAL / "expected.json").read_text(encoding="utf-8"))
+    documents, _ = read_corpus(REAL)
+    index = collect_principles([align_document(d) for d in documents])
+    found = {d.source_file: [p.name_zh or p.name_en for p in index.for_document(d.id)] for d in documents}
+    assert found == {name: e["principles"] for name, e in expected.items() if name in found}
+    assert sum(map(len, found.values())) >= 14
