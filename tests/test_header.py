@@ -71,10 +71,30 @@ def test_category_splits_on_backslash():
     assert metadata_from(header.fields, "f.txt")[0].category == ("科技、教育", "科技")
 
 
-def test_no_header_is_an_error():
+def test_no_header_is_a_normal_document():
     header, found = read_header(("只是一段话。", "又一段话。"), "seeds/n.txt")
-    assert header is None
-    assert str(found[0]).startswith("seeds/n.txt:1: error: no header")
+    assert (header.masthead, header.fields, header.body_start, found) == ((), (), 0, ())
+
+
+def test_gov_cn_header_rows_hold_two_fields_separated_by_tabs():
+    lines = ("索 引 号：\t000014349/2018-00230\t主题分类：\t城乡建设、环境保护\\节能与资源综合利用",
+             "发文机关：\t国务院办公厅\t成文日期：\t2018年12月29日",
+             "发文字号：\t国办发〔2018〕128号\t发布日期：\t2019年01月21日",
+             "主 题 词：\t\t\t", "", "国务院办公厅关于印发…的通知")
+    header, found = read_header(lines, "f.txt")
+    assert found == () and header.body_start == 4
+    assert [(f.name, f.value, f.line) for f in header.fields] == [
+        ("索引号", "000014349/2018-00230", 1), ("主题分类", "城乡建设、环境保护\\节能与资源综合利用", 1),
+        ("发文机关", "国务院办公厅", 2), ("成文日期", "2018年12月29日", 2),
+        ("发文字号", "国办发〔2018〕128号", 3), ("发布日期", "2019年01月21日", 3), ("主题词", "", 4)]
+    metadata, _ = metadata_from(header.fields, "f.txt")
+    assert (metadata.doc_number, metadata.date_written, metadata.date_published, metadata.category) == (
+        "国办发〔2018〕128号", "2018-12-29", "2019-01-21", ("城乡建设、环境保护", "节能与资源综合利用"))
+
+
+def test_effective_date_field_reaches_the_metadata():
+    header, _ = read_header(("标题：某规定", "施行日期：2022年3月1日"), "f.txt")
+    assert metadata_from(header.fields, "f.txt")[0].date_effective == "2022-03-01"
 
 
 def test_repeated_key_warns_and_keeps_the_first():

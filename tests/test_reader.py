@@ -171,10 +171,12 @@ def test_corpus_reports_bad_files_and_reads_the_rest(tmp_path):
     (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "d.txt").write_text("没有页眉的一段话。\n", encoding="utf-8")
     (tmp_path / "e.pdf").write_bytes(b"%PDF")
+    (tmp_path / "SOURCES.md").write_text("# Sources\n", encoding="utf-8")
+    (tmp_path / "expected.json").write_text("{}\n", encoding="utf-8")
     documents, found = read_corpus(tmp_path)
-    assert [d.source_file for d in documents] == ["a.txt"]
+    assert [d.source_file for d in documents] == ["a.txt", "d.txt"]  # no header is a normal document
     assert [(Path(d.file).name, d.line, d.severity) for d in found] == [
-        ("b.txt", 0, "error"), ("c.txt", 0, "error"), ("d.txt", 1, "error"), ("e.pdf", 0, "warning")]
+        ("b.txt", 0, "error"), ("c.txt", 0, "error"), ("e.pdf", 0, "warning")]  # .md and .json: not documents
 
 
 def test_mixed_lines_split_into_chinese_and_english_blocks():

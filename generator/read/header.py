@@ -12,19 +12,9 @@ import re
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, Field, Metadata
+from generator.read.fields import FIELDS, KNOWN_KEYS
 from generator.text import chinese_number, compact
 
-KNOWN_KEYS = {
-    "发文机关": "issuer",
-    "发文字号": "doc_number",
-    "成文日期": "date_written",
-    "发布日期": "date_published",
-    "文章来源": "source",
-    "分类": "category",
-    "主题分类": "category",
-    "标题": "title",
-    "索引号": "index_number",
-}
 _FIELD = re.compile(r"^(?P<key>[^：:]{1,16}?)\s*[：:]\s*(?P<value>.*)$")
 _UNKNOWN_KEY = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _NOT_FIELDS = {"附件", "主送", "抄送"}
@@ -74,26 +64,49 @@ def iso_date(raw: str, file: str, line: int) -> tuple[str | None, tuple[Diagnost
         return None, (Diagnostic(file, line, "warning", f"impossible date {raw!r}: the raw value is kept"),)
 
 
-def _as_field(text: str, number: int, known_only: bool) -> Field | None:
+def _as_field(text: str, number: int, known_only: bool, empty_ok: bool = False) -> Field | None:
     match = _FIELD.match(text.strip())
     if not match:
         return None
     name = compact(match["key"])
     if name in KNOWN_KEYS:
         return Field(key=match["key"].strip(), name=name, value=match["value"].strip(), line=number)
-    if known_only or name in _NOT_FIELDS or not _UNKNOWN_KEY.match(name) or not match["value"].strip():
+    if known_only or name in _NOT_FIELDS or not _UNKNOWN_KEY.match(name) or not (match["value"].strip() or empty_ok):
         return None
     return Field(key=match["key"].strip(), name=name, value=match["value"].strip(), line=number)
 
 
-def read_header(lines: tuple[str, ...], file: str) -> tuple[Header | None, tuple[Diagnostic, ...]]:
-    """Find the masthead and header; None and an error when there is no header."""
+def _line_fields(text: str, number: int, known_only: bool) -> tuple[Field, ...]:
+    """The fields of one line: `KEY：VALUE`, or several in a tab-separated row as gov.cn pages lay
+    them out (`索 引 号：<TAB>000014349/2018-00230<TAB>主题分类：<TAB>城乡建设`)."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if "\t" not in text:
+        found = _as_field(text, number, known_only)
+        return (found,) if found else ()
+    fields: list[Field] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if cell.endswith(("：", ":")) and i + 1 < len(cells) and not _FIELD.match(cells[i + 1]):
+            cell, i = f"{cell}{cells[i + 1]}", i + 1
+        found = _as_field(cell, number, known_only=False, empty_ok=True)
+        if found is None:
+            return ()
+        fields.append(found)
+        i += 1
+    if known_only and not any(f.name in KNOWN_KEYS for f in fields):
+        return ()
+    return tuple(fields)
+
+
+def read_header(lines: tuple[str, ...], file: str) -> tuple[Header, tuple[Diagnostic, ...]]:
+    """Find the masthead and header; a document without one (a law, a notice copied from a
+    ministry page) has an empty header and its body starts at the first line."""
     first = next(
-        (i for i, text in enumerate(lines[:_HEADER_SEARCH]) if _as_field(text, i + 1, known_only=True)), None
+        (i for i, text in enumerate(lines[:_HEADER_SEARCH]) if _line_fields(text, i + 1, known_only=True)), None
     )
     if first is None:
-        message = "no header: expected fields such as 发文机关：, 发文字号：, 标题： at the top of the document"
-        return None, (Diagnostic(file, 1, "error", message),)
+        return Header(masthead=(), fields=(), body_start=0), ()
     masthead = tuple((i + 1, t.strip()) for i, t in enumerate(lines[:first]) if t.strip())
     diagnostics: list[Diagnostic] = []
     if len(masthead) > _MASTHEAD_LIMIT:
@@ -104,10 +117,10 @@ def read_header(lines: tuple[str, ...], file: str) -> tuple[Header | None, tuple
     for i in range(first, len(lines)):
         if not lines[i].strip():
             continue
-        found = _as_field(lines[i], i + 1, known_only=False)
-        if found is None:
+        found = _line_fields(lines[i], i + 1, known_only=False)
+        if not found:
             break
-        fields.append(found)
+        fields.extend(found)
         end = i + 1
     return Header(masthead=masthead, fields=tuple(fields), body_start=end), tuple(diagnostics)
 
@@ -128,28 +141,19 @@ def _first_values(fields: tuple[Field, ...], file: str) -> tuple[dict[str, Field
 
 
 def metadata_from(fields: tuple[Field, ...], file: str) -> tuple[Metadata, tuple[Diagnostic, ...]]:
-    """Interpret the header fields."""
+    """Interpret the header fields, as `fields.FIELDS` says."""
     chosen, diagnostics = _first_values(fields, file)
-
-    def value(attribute: str) -> str | None:
-        f = chosen.get(attribute)
-        return f.value or None if f else None
-
-    dates = {}
-    for attribute in ("date_written", "date_published"):
-        f = chosen.get(attribute)
-        dates[attribute], found = iso_date(f.value, file, f.line) if f and f.value else (None, ())
-        diagnostics += found
-    category = value("category")
-    metadata = Metadata(
-        issuer=value("issuer"),
-        doc_number=value("doc_number"),
-        date_written=dates["date_written"],
-        date_published=dates["date_published"],
-        source=value("source"),
-        category=tuple(c for c in _CATEGORY_SEPARATOR.split(category) if c) if category else (),
-        title=value("title"),
-        index_number=value("index_number"),
-        fields=fields,
-    )
-    return metadata, diagnostics
+    values: dict[str, object] = {}
+    for spec in FIELDS:
+        f = chosen.get(spec.attribute)
+        raw = f.value if f and f.value else None
+        if spec.value == "date":
+            values[spec.attribute], found = iso_date(raw, file, f.line) if raw and f else (None, ())
+            diagnostics += found
+        elif spec.value == "path":
+            values[spec.attribute] = tuple(c for c in _CATEGORY_SEPARATOR.split(raw) if c) if raw else ()
+        elif spec.value == "dates":
+            values[spec.attribute] = ()
+        else:
+            values[spec.attribute] = raw
+    return Metadata(fields=fields, **values), diagnostics  # type: ignore[arg-type]

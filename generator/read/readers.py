@@ -20,13 +20,17 @@ from pathlib import Path
 from generator.read.decode import decode_bytes, read_file, split_lines
 from generator.read.header import metadata_from, read_header
 from generator.model import ClassifiedLine, Diagnostic, Document, Section
-from generator.text import pinyin_slug
+from generator.read.law import stated_metadata
+from generator.text import compact, pinyin_slug
 from generator.read.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
 
 _FOOTER = re.compile(r"^it is the end of preview\.?\s*(should you need the full text,?\s*please sign in and place an order\.?)?$")
 _FOOTER_LINES = 5
 _DOC_NUMBER_PARTS = re.compile(r"^(?P<prefix>.*?)\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d+)\s*号?$")
 _TRANSLATION_SUFFIX = ".en.txt"
+_PAGE_CHROME = {"扫一扫在手机打开当前页", "【我要纠错】", "【打印】", "【关闭】", "【字体：大中小】"}
+_NOT_DOCUMENTS = {".md", ".json"}
+"""Files beside the documents that are not documents (a folder's README, SOURCES.md, expectations): skipped silently."""
 
 
 def _footer_text(lines: list[Line]) -> str:
@@ -41,14 +45,17 @@ def split_footer(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
     return lines, []
 
 
+def split_chrome(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
+    """The body without the text of the web page it was copied from (`扫一扫在手机打开当前页`)."""
+    kept = [(n, t) for n, t in lines if compact(t) not in _PAGE_CHROME]
+    return kept, [ClassifiedLine(n, "page chrome", t) for n, t in lines if compact(t) in _PAGE_CHROME]
+
+
 def document_id(doc_number: str | None, source_file: str) -> str:
     """Readable ASCII id: `gongxinbuke-2017-315` from 工信部科[2017]315号, else from the file name."""
-    if doc_number:
-        parts = _DOC_NUMBER_PARTS.match(doc_number.strip())
-        if parts:
-            slug = "-".join(p for p in (pinyin_slug(parts["prefix"]), parts["year"], parts["number"]) if p)
-        else:
-            slug = pinyin_slug(doc_number)
+    parts = _DOC_NUMBER_PARTS.match(doc_number.strip()) if doc_number else None
+    if parts:  # a 文号 without a year (`主席令第二十号`) is reused over the years: the file name is safer
+        slug = "-".join(p for p in (pinyin_slug(parts["prefix"]), parts["year"], parts["number"]) if p)
         if slug:
             return slug
     return pinyin_slug(Path(source_file).name.removesuffix(".txt")) or "document"
@@ -61,16 +68,17 @@ def _body_lines(lines: tuple[str, ...], start: int) -> list[Line]:
 def read_lines(lines: tuple[str, ...], source_file: str, file: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
     """Read a decoded policy document; `file` names it in diagnostics."""
     header, diagnostics = read_header(lines, file)
-    if header is None:
-        return None, diagnostics
     metadata, found = metadata_from(header.fields, file)
     body, footer = split_footer(_body_lines(lines, header.body_start))
+    body, chrome = split_chrome(body)
     parts = read_body(body, metadata, file)
+    metadata = stated_metadata(metadata, parts.sections, bool(header.fields))
     classified = (
         [ClassifiedLine(n, "masthead", t) for n, t in header.masthead]
-        + [ClassifiedLine(f.line, "header", lines[f.line - 1].strip()) for f in header.fields]
+        + [ClassifiedLine(n, "header", lines[n - 1].strip()) for n in sorted({f.line for f in header.fields})]
         + list(parts.classified)
         + footer
+        + chrome
     )
     document = Document(
         id=document_id(metadata.doc_number, source_file),
@@ -159,6 +167,8 @@ def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ..
                 diagnostics.append(Diagnostic(str(path), 0, "warning", f"translation without {original.name}: ignored"))
             continue
         reader = READERS.get(path.suffix)
+        if reader is None and path.suffix in _NOT_DOCUMENTS:
+            continue
         if reader is None:
             diagnostics.append(Diagnostic(str(path), 0, "warning", "not a .txt document: ignored"))
             continue

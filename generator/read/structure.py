@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.read.classify import ZH_SENTENCE, body_blocks, line_blocks, numbering, split_scripts
+from generator.read.classify import ZH_SENTENCE, body_blocks, line_blocks, numbering, plain_table_rows, split_scripts
 from generator.read.header import parse_date
+from generator.read.law import contents_run, is_front_matter, is_order, is_order_number
 from generator.read.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
 from generator.text import chinese_number, compact, has_han
@@ -28,6 +29,12 @@ _SIGNATURE_MAX = 30
 _SIGNATURE_LINES = 6
 _TITLE_MAX_ZH = 80
 _TITLE_MAX_EN = 200
+_TITLE_ENDS = ("通知", "意见", "函", "方案", "规定", "办法", "决定", "法", "条例", "细则", "规则", "计划", "规划", "纲要",
+               "公告", "通告", "报告", "批复", "令", "清单", "指标", "标准", "指南", "要点", "决议", "纪要", "通报", "章程",
+               "预案", "措施", "目录", "表", "说明", "》", "）", ")")
+_EN_JOINERS = ("of", "the", "and", "on", "for", "to", "in", "at", "by", "with", "concerning", "regarding")
+_OMITTED = re.compile(r"\s*[（(]\s*略\s*[）)]\s*$")
+_LETTER_SPACING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,8 @@ def is_date_line(text: str) -> bool:
 
 def _list_title(item: str) -> str:
     link = LINK.search(item)
-    return link["text"].strip() if link else _LIST_ITEM.sub("", item).strip()
+    title = link["text"].strip() if link else _LIST_ITEM.sub("", item).strip()
+    return _OMITTED.sub("", title)
 
 
 def _attachment_list(lines: list[Line], start: int) -> tuple[Block, tuple[str, ...]]:
@@ -63,30 +71,73 @@ def _attachment_list(lines: list[Line], start: int) -> tuple[Block, tuple[str, .
     return block, tuple(_list_title(item) for item in items if item.strip())
 
 
+def front_matter_end(lines: list[Line], i: int) -> int:
+    """Index after the front matter lines starting at `i` (a parenthesis opened goes on until closed)."""
+    depth = 0
+    while i < len(lines) and (depth > 0 or is_front_matter(lines[i][1])):
+        text = lines[i][1]
+        depth = max(0, depth + text.count("（") + text.count("(") - text.count("）") - text.count(")"))
+        i += 1
+    return i
+
+
+def _title_span(lines: list[Line], i: int, title: str) -> int:
+    """How many lines from `i` spell the known title (gov.cn breaks long titles in two or three)."""
+    joined = ""
+    for k in range(i, min(i + 4, len(lines))):
+        joined += compact(lines[k][1])
+        if joined == title:
+            return k - i + 1
+        if not title.startswith(joined):
+            return 0
+    return 0
+
+
 def _head(lines: list[Line], metadata: Metadata) -> tuple[list[Block], list[ClassifiedLine], int]:
-    """Title repeats, title lines, the 文号 line and addressees before the first paragraph."""
+    """Title lines and repeats, front matter, a table of contents, the 文号 or order number and the
+    addressees: everything before the first paragraph."""
     blocks: list[Block] = []
     classified: list[ClassifiedLine] = []
     title, number = compact(metadata.title or ""), compact(metadata.doc_number or "")
     i = 0
-    for i, (n, text) in enumerate(lines):
-        if title and compact(text) == title:
-            classified.append(ClassifiedLine(n, "duplicate title", text))
-        elif (number and compact(text) == number) or _DOC_NUMBER.match(text):
+    while i < len(lines):
+        n, text = lines[i]
+        span = _title_span(lines, i, title) if title else 0
+        contents = contents_run([t for _, t in lines[i:]]) if not span else 0
+        if span:
+            classified += [ClassifiedLine(m, "duplicate title", t) for m, t in lines[i : i + span]]
+        elif is_front_matter(text):
+            span = front_matter_end(lines, i) - i
+            blocks += [Block(kind="front_matter", lang=lang, text=piece, lines=(m,))
+                       for m, t in lines[i : i + span] for lang, piece in split_scripts(t)]
+        elif contents and _names_headings(lines, i, contents):
+            classified += [ClassifiedLine(m, "contents", t) for m, t in lines[i : i + contents]]
+            span = contents
+        elif (number and compact(text) == number) or _DOC_NUMBER.match(text) or is_order(text) or is_order_number(text):
             blocks.append(Block(kind="doc_number", lang="zh", text=text, lines=(n,)))
         elif text.endswith(("：", ":")) and has_han(text) and "。" not in text and not _ATTACHMENT_LIST.match(text):
             blocks.append(Block(kind="addressee", lang="zh", text=text, lines=(n,)))
-        elif not any(b.kind == "addressee" for b in blocks) and _title_like(text):
-            blocks.extend(_as_titles(text, n))
+        elif not any(b.kind in ("addressee", "front_matter", "doc_number") for b in blocks) and _title_like(text):
+            found, span = title_blocks(lines[i:])
+            if not span:
+                return blocks, classified, i
+            blocks += found
         else:
             return blocks, classified, i
+        i += max(span, 1)
     return blocks, classified, len(lines)
+
+
+def _names_headings(lines: list[Line], i: int, count: int) -> bool:
+    """True when every entry of the contents at `i` is a line of the body after it."""
+    later = {compact(t) for _, t in lines[i + count :]}
+    return all(compact(t) in later for _, t in lines[i + 1 : i + count])
 
 
 def _title_like(text: str) -> bool:
     if numbering(text, "zh") or numbering(text, "en") or text.endswith(("。", ".", "；", ";", "：", ":")):
         return False
-    if is_date_line(text) or ATTACHMENT_LABEL.match(text):
+    if is_date_line(text) or ATTACHMENT_LABEL.match(text) or is_front_matter(text) or _DOC_NUMBER.match(text):
         return False
     return len(text) <= (_TITLE_MAX_ZH if has_han(text) else _TITLE_MAX_EN) and "。" not in text
 
@@ -96,24 +147,66 @@ def _as_titles(text: str, line: int, translation: bool = False) -> list[Block]:
             for lang, piece in split_scripts(text)]
 
 
+def _continues(previous: Block, line: int, piece: str, lang: str) -> bool:
+    """True when a title piece on `line` goes on the title `previous` began (a title broken over lines)."""
+    last = previous.text.split("\n")[-1].strip()
+    if previous.lang != lang:
+        return False
+    if lang == "zh":
+        return line == previous.lines[-1] + 1 and not last.endswith(_TITLE_ENDS)
+    return last.split()[-1].lower() in _EN_JOINERS if last.split() else False
+
+
+def title_blocks(lines: list[Line], limit: int = 3, translation: bool = False) -> tuple[list[Block], int]:
+    """Title blocks from the title-like lines at the start of `lines` (at most `limit` titles), and how
+    many lines they take. A title broken over lines (`CONSTITUTION OF` / `THE PEOPLE'S REPUBLIC OF
+    CHINA`, or a long gov.cn title) is one block whose text joins its lines with "\n"."""
+    blocks: list[Block] = []
+    used = 0
+    for k, (n, text) in enumerate(lines):
+        if not _title_like(text) or plain_table_rows(lines[k:]):
+            break
+        pieces = split_scripts(text)
+        if len(pieces) == 1 and blocks and _continues(blocks[-1], n, pieces[0][1], pieces[0][0]):
+            previous = blocks[-1]
+            blocks[-1] = Block(kind="title", lang=previous.lang, text=f"{previous.text}\n{pieces[0][1]}",
+                               lines=previous.lines + (n,), translation=translation)
+        elif len({b.lines for b in blocks}) >= limit:
+            break
+        else:
+            blocks += _as_titles(text, n, translation)
+        used += 1
+    return blocks, used
+
+
+def title_text(block: Block) -> str:
+    """A title block's text on one line: Chinese lines joined as they are (letter spacing removed
+    between Han characters), English lines with a space."""
+    parts = [p.strip() for p in block.text.split("\n")]
+    return _LETTER_SPACING.sub("", "".join(parts)) if block.lang == "zh" else " ".join(parts)
+
+
 def take_titles(blocks: list[Block], title_zh: str | None, title_en: str | None
                 ) -> tuple[str | None, str | None, list[Block], list[ClassifiedLine]]:
     """Move title lines into the section's titles while a title is still missing.
 
-    A title line is shown in the section's heading (classified `title`) when every
-    piece on it fills an empty slot; otherwise it stays a block (a row).
+    A title (one line, or a title broken over lines) is shown in the section's heading
+    (its lines classified `title`) when every piece on its lines fills an empty slot;
+    otherwise it stays a block (a row).
     """
     classified: list[ClassifiedLine] = []
-    for line in sorted({n for b in blocks if b.kind == "title" for n in b.lines}):
-        pieces = [b for b in blocks if b.kind == "title" and b.lines == (line,)]
+    taken: set[tuple[int, ...]] = set()
+    for lines in sorted({b.lines for b in blocks if b.kind == "title"}):
+        pieces = [b for b in blocks if b.kind == "title" and b.lines == lines]
         langs = [b.lang for b in pieces]
         free = {"zh": title_zh is None, "en": title_en is None}
         if len(set(langs)) == len(langs) and all(free.get(lang, False) for lang in langs):
-            title_zh = next((b.text for b in pieces if b.lang == "zh"), title_zh)
-            title_en = next((b.text for b in pieces if b.lang == "en"), title_en)
-            classified.append(ClassifiedLine(line, "title", " ".join(b.text for b in pieces)))
-    taken = {c.line for c in classified}
-    kept = [b for b in blocks if not (b.kind == "title" and b.lines[0] in taken)]
+            title_zh = next((title_text(b) for b in pieces if b.lang == "zh"), title_zh)
+            title_en = next((title_text(b) for b in pieces if b.lang == "en"), title_en)
+            texts = [b.text.split("\n") for b in pieces]
+            classified += [ClassifiedLine(n, "title", " ".join(t[k] for t in texts)) for k, n in enumerate(lines)]
+            taken.add(lines)
+    kept = [b for b in blocks if not (b.kind == "title" and b.lines in taken)]
     return title_zh, title_en, kept, classified
 
 
@@ -133,8 +226,8 @@ def _closing(lines: list[Line], start: int, need_end: bool) -> tuple[list[Block]
         after = d + 1
         while after < len(lines) and _NOTE.match(lines[after][1]):
             after += 1
-        if need_end and after != len(lines):
-            continue
+        if need_end and after != len(lines) and not _title_like(lines[after][1]):
+            continue  # after the date and its notes: the end, or the title of the document the notice issues
         first = d
         while first > start and d - first < _SIGNATURE_LINES and _is_signature(lines[first - 1][1]):
             first -= 1
@@ -182,17 +275,24 @@ def attachment_section(number: int, listed: str | None, lines: list[Line], trans
     while i < len(lines) and not titles and ATTACHMENT_LABEL.match(lines[i][1]):
         classified.append(ClassifiedLine(lines[i][0], "attachment label", lines[i][1]))
         i += 1
-    while i < len(lines) and len(titles) < 3 and _title_like(lines[i][1]):
-        titles += _as_titles(lines[i][1], lines[i][0], translation)
-        i += 1
+    titles, used = title_blocks(lines[i:], 3, translation)
+    i += used
+    front, i = i, front_matter_end(lines, i)
+    fronts = [Block(kind="front_matter", lang=lang, text=p, lines=(n,), translation=translation)
+              for n, t in lines[front:i] for lang, p in split_scripts(t)]
     title_zh, title_en, kept, shown = take_titles(titles, None, None)
-    blocks = tuple(kept) + body_blocks(lines[i:], translation)
+    blocks = tuple(kept) + tuple(fronts) + body_blocks(lines[i:], translation)
     return Section("attachment", number, title_zh or listed, title_en, blocks), classified + shown
 
 
 def _notice_parts(lines: list[Line], metadata: Metadata) -> tuple[list[Block], list[ClassifiedLine], int, tuple[str, ...]]:
     """The notice's blocks, its classified lines, where it ends, and the attachment titles it lists."""
     head, classified, i = _head(lines, metadata)
+    if any(b.kind == "doc_number" and is_order(b.text) for b in head):  # a 主席令: its text, signature and date
+        order = _closing(lines[: i + _SIGNATURE_LINES + 2], i, need_end=False)
+        if order:
+            head += list(body_blocks(lines[i : order[1]])) + order[0]
+            i = order[2]
     listing = next((j for j in range(i, len(lines)) if _ATTACHMENT_LIST.match(lines[j][1])), None)
     titles: tuple[str, ...] = ()
     if listing is None:
@@ -214,6 +314,12 @@ def read_body(lines: list[Line], metadata: Metadata, file: str) -> Body:
     """Split the body lines (line number, stripped text; no blanks, no footer) into sections."""
     blocks, classified, end, titles = _notice_parts(lines, metadata)
     rest = lines[end:]
+    if rest and not any(titles) and any(b.kind == "attachments" for b in blocks):
+        titles = ("",)  # `附件：` alone: the attachment follows under its own title
+    elif rest and not titles:  # the document a notice issues (印发), after its date, unlisted: stays in the notice
+        embedded, used = title_blocks(rest, 1)
+        blocks += embedded + list(body_blocks(rest[used:]))
+        rest = []
     starts = _attachment_starts(rest, titles) if rest else [None] * len(titles)
     found = [(k, s) for k, s in enumerate(starts, start=1) if s is not None]
     if found and found[0][1] > 0:  # text between the notice's end and the first attachment stays in the notice
@@ -221,14 +327,12 @@ def read_body(lines: list[Line], metadata: Metadata, file: str) -> Body:
     notice_title, title_en, blocks, shown = take_titles(blocks, metadata.title, None)
     classified += shown
     sections = [Section("notice", 0, notice_title, title_en, tuple(blocks))]
-    diagnostics: list[Diagnostic] = []
-    for (k, start), following in zip(found, found[1:] + [(0, len(rest))]):
-        section, labels = attachment_section(k, titles[k - 1], rest[start : following[1]])
-        sections.append(section)
-        classified += labels
-    for k, start in enumerate(starts, start=1):
-        if start is None and rest:
-            message = f"attachment {k} ({titles[k - 1]}) is listed but its text is not in the file"
-            line = next(b.lines[0] for b in blocks if b.kind == "attachments")
-            diagnostics.append(Diagnostic(file, line, "warning", message))
-    return Body(tuple(sections), tuple(classified), tuple(diagnostics))
+    bounds = dict(zip((k for k, _ in found), zip((s for _, s in found), [s for _, s in found[1:]] + [len(rest)])))
+    for k, listed in enumerate(titles, start=1):
+        if k in bounds:
+            section, labels = attachment_section(k, listed or None, rest[bounds[k][0] : bounds[k][1]])
+            sections.append(section)
+            classified += labels
+        else:  # listed but not in the file: the card says so; no diagnostic (real documents often omit them)
+            sections.append(Section("attachment", k, listed or None, None, (), included=False))
+    return Body(tuple(sections), tuple(classified), ())
