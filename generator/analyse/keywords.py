@@ -47,9 +47,11 @@ _NUMBER_WORD = re.compile(rf"^第?[\d{_NUMERAL}.．%％]+[年月日号个项条�
 def is_keyword_candidate(word: str) -> bool:
     """False for numbers, years, stop words, one-character words and words with no Chinese
     character (`中国制造2025` is kept)."""
-    return (
-        len(word.strip()) >= 2 and has_han(word) and not _NUMBER_WORD.match(word) and word not in segment.stop_words()
-    )
+    return _candidate(word, segment.stop_words())
+
+
+def _candidate(word: str, stop_words: frozenset[str]) -> bool:
+    return len(word) >= 2 and word not in stop_words and has_han(word) and not _NUMBER_WORD.match(word)
 
 
 def chinese_text(document: AlignedDocument) -> str:
@@ -69,7 +71,8 @@ def term_counts(text: str) -> Counter[str]:
     """How often each keyword candidate occurs in `text`, cut by the policy tokenizer."""
     if not has_han(text):
         return Counter()
-    return Counter(word for word in segment.cut(text) if is_keyword_candidate(word))
+    stop_words = segment.stop_words()
+    return Counter(word for word in (w.strip() for w in segment.cut(text)) if _candidate(word, stop_words))
 
 
 def corpus_idf(counts: Sequence[Mapping[str, int]]) -> dict[str, float]:

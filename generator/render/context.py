@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from generator.render import groups
+from generator.render.search import search_context
 from generator.read.header import KNOWN_KEYS
 from generator.text import compact, has_han
 from generator.read.inline import parse_inline, parse_table, plain_text
@@ -283,6 +284,7 @@ def document_context(corpus: Corpus, aligned: AlignedDocument) -> dict[str, obje
         "card": _card(corpus, aligned, url),
         "toc": _toc(sections),
         "sections": sections,
+        "search": search_context(document, titles),
     }
 
 
