@@ -51,10 +51,13 @@ def test_card_holds_the_metadata():
     meta = metadata(index_number="000014672/2017-00315", extra=(("主 题 词", "人工智能"),))
     sample = corpus(document(meta=meta, truncated=True))
     card = context.document_context(sample, sample.documents[0])["card"]
-    assert (card["doc_number"], card["issuer"], card["date_written"], card["date_published"], card["source"]) == (
-        "测试〔2020〕1号", "测试部", "2020-01-01", "2020-01-02", "测试司")
-    assert [c["name"] for c in card["category"]] == ["科技管理", "高技术管理"]
-    assert card["index_number"] == "000014672/2017-00315"
+    fields = {f["attribute"]: f for f in card["fields"]}
+    assert [f["attribute"] for f in card["fields"]] == [
+        "doc_number", "issuer", "date_written", "date_published", "source", "category", "index_number"]
+    assert [fields[a]["value"] for a in ("doc_number", "issuer", "date_written", "date_published", "source")] == [
+        "测试〔2020〕1号", "测试部", "2020-01-01", "2020-01-02", "测试司"]
+    assert [c["name"] for c in fields["category"]["items"]] == ["科技管理", "高技术管理"]
+    assert fields["index_number"]["value"] == "000014672/2017-00315"
     assert card["other_fields"] == [{"key": "主 题 词", "value": "人工智能"}]
     assert card["truncated"] is True
     assert card["masthead"] == [{"text": "中华人民共和国测试部", "lang": "zh-Hans"},
@@ -64,7 +67,8 @@ def test_card_holds_the_metadata():
 def test_an_impossible_date_shows_its_raw_value():
     meta = metadata(date_written=None, extra=(("成文日期", "2019-02-30"),))
     sample = corpus(document(meta=meta))
-    assert context.document_context(sample, sample.documents[0])["card"]["date_written"] == "2019-02-30"
+    fields = context.document_context(sample, sample.documents[0])["card"]["fields"]
+    assert next(f["value"] for f in fields if f["attribute"] == "date_written") == "2019-02-30"
 
 
 def test_coverage_counts_text_rows_only():

@@ -10,9 +10,9 @@ from generator.render.export import export_data, export_json
 
 DOCUMENT_KEYS = ["id", "url", "source_file", "title", "metadata", "masthead", "truncated", "attachments", "blocks",
                  "principles", "keywords"]
-METADATA_KEYS = ["issuer", "doc_number", "date_written", "date_published", "source", "category", "index_number",
-                 "fields"]
-BLOCK_KEYS = ["id", "kind", "level", "zh", "en", "source_lines", "confidence", "evidence", "section"]
+METADATA_KEYS = ["doc_number", "issuer", "date_written", "date_published", "date_adopted", "date_promulgated",
+                 "date_effective", "dates_amended", "source", "category", "index_number", "fields"]  # FIELDS' order
+BLOCK_KEYS = ["id", "kind", "level", "zh", "en", "source_lines", "confidence", "evidence", "section", "unit"]
 
 
 def test_schema():

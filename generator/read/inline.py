@@ -141,3 +141,18 @@ def parse_table(text: str, resolve: Resolve | None = None) -> dict[str, object]:
         return [parse_inline(c, resolve) for c in padded]
 
     return {"head": cells(head) if head is not None else None, "rows": [cells(r) for r in body], "columns": columns}
+
+
+def cells_table(cells: tuple[tuple[str, ...], ...], resolve: Resolve | None = None) -> dict[str, object]:
+    """A plain-text table read by the reader (rows of cells) in `parse_table`'s shape. The first row
+    is the header when it holds no digit and the rows under it do (`争议金额 受理费` over amounts)."""
+    rows = [list(r) for r in cells]
+    columns = max(len(r) for r in rows)
+    digits = [any(ch.isdigit() for ch in "".join(r)) for r in rows]
+    head = rows[0] if len(rows) > 1 and not digits[0] and any(digits[1:]) else None
+
+    def spans(row: list[str]) -> list[list[Span]]:
+        return [parse_inline(c, resolve) for c in row + [""] * (columns - len(row))]
+
+    return {"head": spans(head) if head else None, "rows": [spans(r) for r in rows[1 if head else 0 :]],
+            "columns": columns}

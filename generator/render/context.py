@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from generator.render import groups
 from generator.render.search import search_context
-from generator.read.header import KNOWN_KEYS
+from generator.render.fields import card_fields, other_fields, schema_fields
+from generator.render.units import article_citations, article_paragraphs, is_article, row_anchors
 from generator.text import compact, has_han
-from generator.read.inline import parse_inline, parse_table, plain_text
+from generator.read.inline import cells_table, parse_inline, parse_table, plain_text
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Principle, Row, Section
 from generator.render.urls import (
     CATEGORIES,
@@ -117,17 +118,28 @@ def heading_depths(section: AlignedSection) -> dict[int | None, str]:
 
 def _block(block: Block, resolve: _LinkResolver, depths: dict[int | None, str]) -> dict[str, object]:
     if block.kind == "table":
-        return {"kind": "table", "tag": "table", "table": parse_table(block.text, resolve), "spans": []}
+        table = cells_table(block.cells, resolve) if block.cells else parse_table(block.text, resolve)
+        return {"kind": "table", "tag": "table", "table": table, "spans": []}
+    if is_article(block):  # the whole article: its label shown, then its paragraphs and items
+        label, paragraphs = article_paragraphs(block)
+        return {"kind": "article", "tag": "div", "table": None, "label": label, "spans": [],
+                "paragraphs": [parse_inline(p, resolve) for p in paragraphs]}
     tag = depths.get(block.level, "h4") if block.kind == "heading" else "p"
     return {"kind": block.kind, "tag": tag, "table": None, "spans": parse_inline(block.text, resolve)}
 
 
-def _row(row: Row, resolve: _LinkResolver, ref: str, depths: dict[int | None, str]) -> dict[str, object]:
+def _row(row: Row, resolve: _LinkResolver, ref: str, depths: dict[int | None, str], anchor: str | None = None,
+         titles: dict[str, str | None] | None = None) -> dict[str, object]:
     wide = not row.en and any(b.lang == "mul" for b in row.zh)
+    titles = titles or {}
+    cite = article_citations(row, titles.get("zh"), titles.get("en")) if anchor else {}
     return {
         "id": row.id,
-        "href": fragment(row.id),
-        "ref": ref,
+        "anchor": anchor,
+        "href": fragment(anchor or row.id),
+        "ref": cite.get("ref") or ref,
+        "cite_zh": cite.get("zh"),
+        "cite_en": cite.get("en"),
         "kind": row.kind,
         "wide": wide,
         "zh": [_block(b, resolve, depths) for b in row.zh],
@@ -166,8 +178,13 @@ def _sections(aligned: AlignedDocument) -> list[dict[str, object]]:
     for aligned_section in aligned.sections:
         section = aligned_section.section
         depths = heading_depths(aligned_section)
-        rows = [_row(r, resolve, _row_ref(section, i), depths) for i, r in enumerate(aligned_section.rows, start=1)]
-        sections.append({"heading": _section_heading(section), "rows": rows})
+        titles = document_titles(document) if section.kind == "notice" else {
+            "zh": plain_text(section.title_zh) if section.title_zh else None,
+            "en": plain_text(section.title_en) if section.title_en else None}
+        units = row_anchors(aligned_section, "" if section.kind == "notice" else f"{section_anchor(section)}-")
+        rows = [_row(r, resolve, _row_ref(section, i), depths, units.get(r.id), titles)
+                for i, r in enumerate(aligned_section.rows, start=1)]
+        sections.append({"heading": _section_heading(section), "rows": rows, "included": section.included})
     return sections
 
 
@@ -209,10 +226,6 @@ def coverage(aligned: AlignedDocument) -> dict[str, int]:
     }
 
 
-def _raw_field(document: Document, *names: str) -> str | None:
-    return next((f.value for f in document.metadata.fields if f.name in names), None)
-
-
 def _entry_name(corpus: Corpus, key: str, lang: str) -> str | None:
     """The principle's canonical name from the principles index (the document may give only one language)."""
     entry = next((e for e in corpus.principles.entries if e.key == key), None)
@@ -229,20 +242,10 @@ def _card(corpus: Corpus, aligned: AlignedDocument, url: str) -> dict[str, objec
     document, metadata = aligned.document, aligned.document.metadata
     principles: tuple[Principle, ...] = corpus.principles.for_document(document.id)
     return {
-        "doc_number": metadata.doc_number,
-        "issuer": metadata.issuer,
-        "date_written": metadata.date_written or _raw_field(document, "成文日期"),
-        "date_published": metadata.date_published or _raw_field(document, "发布日期"),
-        "source": metadata.source,
-        "category": [
-            {"name": name, "href": relative_href(url, groups.category_url(metadata.category[: i + 1]))}
-            for i, name in enumerate(metadata.category)
-        ],
-        "index_number": metadata.index_number,
-        "issuer_href": relative_href(url, groups.issuer_url(metadata.issuer)) if metadata.issuer else None,
-        "other_fields": [{"key": f.key, "value": f.value} for f in metadata.fields if f.name not in KNOWN_KEYS],
+        "fields": card_fields(document, url),
+        "other_fields": other_fields(metadata),
         "attachments": [
-            {"number": s.number, "href": fragment(section_anchor(s)),
+            {"number": s.number, "href": fragment(section_anchor(s)), "included": s.included,
              "zh": plain_text(s.title_zh) if s.title_zh else None, "en": plain_text(s.title_en) if s.title_en else None}
             for s in document.sections if s.kind == "attachment"
         ],
@@ -427,6 +430,7 @@ def data_context(corpus: Corpus) -> dict[str, object]:
         "file_href": relative_href(DATA, DATA_FILE),
         "documents": len(corpus.documents),
         "principles": len(corpus.principles.entries),
+        "metadata_fields": schema_fields(),
     }
 
 

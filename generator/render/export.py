@@ -11,6 +11,8 @@ import json
 from typing import TYPE_CHECKING
 
 from generator.render.context import document_titles, section_anchor
+from generator.render.fields import export_metadata
+from generator.render.units import row_anchors
 from generator.model import AlignedDocument, Block, Row, Section
 from generator.render.urls import document_url
 
@@ -42,7 +44,7 @@ def _attachment(section: Section, url: str) -> dict[str, object]:
     return {
         "number": section.number,
         "title": {"zh": section.title_zh, "en": section.title_en},
-        "url": f"{url}#{section_anchor(section)}",
+        "url": f"{url}#{section_anchor(section)}" if section.included else None,
     }
 
 
@@ -51,23 +53,16 @@ def _document(corpus: Corpus, aligned: AlignedDocument) -> dict[str, object]:
     url = document_url(document.id)
     blocks = []
     for aligned_section in aligned.sections:
+        anchor = section_anchor(aligned_section.section)
+        units = row_anchors(aligned_section, "" if anchor == "notice" else f"{anchor}-")
         for row in aligned_section.rows:
-            blocks.append({**_block(row), "section": section_anchor(aligned_section.section)})
+            blocks.append({**_block(row), "section": anchor, "unit": units.get(row.id)})
     return {
         "id": document.id,
         "url": url,
         "source_file": document.source_file,
         "title": document_titles(document),
-        "metadata": {
-            "issuer": metadata.issuer,
-            "doc_number": metadata.doc_number,
-            "date_written": metadata.date_written,
-            "date_published": metadata.date_published,
-            "source": metadata.source,
-            "category": list(metadata.category),
-            "index_number": metadata.index_number,
-            "fields": {f.key: f.value for f in metadata.fields},
-        },
+        "metadata": export_metadata(metadata),
         "masthead": list(document.masthead),
         "truncated": document.truncated,
         "attachments": [_attachment(s, url) for s in document.sections if s.kind == "attachment"],

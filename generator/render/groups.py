@@ -23,8 +23,10 @@ _tag_slug = slugify(case="lower")
 
 
 def date_of(document: Document) -> str:
-    """The date a document is listed by: 发布日期, else 成文日期, else empty."""
-    return document.metadata.date_published or document.metadata.date_written or ""
+    """The date a document is listed and sorted by: 发布日期; else, for a law, its promulgation
+    date, else its adoption date; else 成文日期; else empty."""
+    m = document.metadata
+    return m.date_published or m.date_promulgated or m.date_adopted or m.date_written or ""
 
 
 def year_of(document: Document) -> str:

@@ -87,8 +87,10 @@
       if (!row) {
         return;
       }
-      var url = location.origin + location.pathname + "#" + row.id;
-      var text = doc.dataset.cite + "，" + row.dataset.ref + "。" + url;
+      var url = location.origin + location.pathname + "#" + (row.dataset.anchor || row.id);
+      var english = document.documentElement.dataset.psView === "en" && row.dataset.citeEn;
+      var unit = english ? row.dataset.citeEn : row.dataset.citeZh;  /* an article: 《title》第二十六条 */
+      var text = unit ? unit + " " + url : doc.dataset.cite + "，" + row.dataset.ref + "。" + url;
       copy(text).then(function () {
         button.classList.add("ps-cite--done");
         button.title = "已复制 Copied";
