@@ -1,10 +1,14 @@
-"""Tests for generator/principles.py: finding principles, keys, merging across documents."""
+"""Tests for generator/analyse/{statements,names,principles}.py: finding principles, keys, merging."""
 
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from generator.align.aligner import align_document, align_section
+from generator.read import read_corpus
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Metadata, Row, Section
 from generator.analyse.principles import GlossaryEntry, collect_principles, load_glossary, parse_en, parse_zh
 
@@ -254,8 +258,6 @@ def test_glossary_file_loads_and_refuses_one_english_name_for_two_chinese(tmp_pa
 
 def test_the_seed_states_exactly_its_four_principles():
     reader = pytest.importorskip("generator.read.readers")
-    from generator.align.aligner import align_document
-
     doc, _ = reader.read_text(SEED.read_text(encoding="utf-8"), SEED.name)
     aligned = align_document(doc)
     index = collect_principles([aligned])
@@ -294,14 +296,10 @@ def test_english_section_names(heading):
 
 # The official English of 总纲/总则, a law's first chapter, is `General Principles` (Constitution, Chapter I,
 # tests/fixtures/real/06): English alone cannot tell it from 总体原则, so only the Chinese opens a section.
-GENERAL = (zh("第一章　总纲", "heading", 1), en("Chapter I General Principles", "heading", 1))
-ARTICLE = (zh("第一条　中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。"),
-           en("Article 1 The People’s Republic of China is a socialist state governed by a people’s democratic "
-              "dictatorship that is led by the working class and based on an alliance of workers and peasants."))
-
-
 @pytest.mark.parametrize("rows", [
-    (GENERAL, ARTICLE), (GENERAL[1], ARTICLE[1]), (en("General Principles", "heading", 2), en("Openness. Open up.")),
+    ((zh("第一章　总纲", "heading", 1), en("Chapter I General Principles", "heading", 1)), en("Openness. Open up.")),
+    (en("Chapter I General Principles", "heading", 1), en("Openness. Open up.")),
+    (en("General Principles", "heading", 2), en("Openness. Open up.")),
     ((zh("第一章 总则", "heading", 1), en("Chapter I General Principles", "heading", 1)), zh("开放。对外开放。"))])
 def test_general_principles_of_a_law_is_not_a_principles_section(rows):
     assert collect_principles([document("d", *rows)]).for_document("d") == ()
@@ -338,11 +336,29 @@ def test_grain_emergency_plan_working_principles_under_decimal_headings():
     assert names(collect_principles([doc]), "d") == [("统一领导、分级负责", None), ("科学监测、预防为主", None)]
 
 
-def test_hospital_assessment_long_compound_names():
-    doc = principles_doc("d", zh("坚持公益性导向，提高医疗服务效率。以满足人民群众健康需求为出发点和立足点。"),
-                         zh("坚持属地化管理，做好国家顶层设计。国家制定统一标准、关键指标。"))
-    found = collect_principles([doc]).for_document("d")
-    assert [p.name_zh for p in found] == ["坚持公益性导向，提高医疗服务效率", "坚持属地化管理，做好国家顶层设计"]
+SHAPES = {  # excerpts of gov.cn pages, as the reader makes them rows (statements cut short)
+    "三级公立医院绩效考核 (国办发〔2019〕4号): long compound names": (
+        [zh("坚持公益性导向，提高医疗服务效率。以满足人民群众健康需求为出发点和立足点。"),
+         zh("坚持属地化管理，做好国家顶层设计。国家制定统一标准、关键指标。")],
+        ["坚持公益性导向，提高医疗服务效率", "坚持属地化管理，做好国家顶层设计"]),
+    "综合保税区 (国发〔2019〕3号): numbered name lines, statements on the next line": (
+        [zh("（一）坚持深化改革，简政放权。", "paragraph", 7), zh("进一步健全综合监管体系，持续改善营商环境和创新环境。"),
+         zh("（二）坚持对标国际，开放引领。", "paragraph", 7), zh("对标国际先进水平，注重要素整合和产业配套。")],
+        ["坚持深化改革，简政放权", "坚持对标国际，开放引领"]),
+    "药品集中采购 (国办发〔2019〕2号): principles run in as 一是…二是…": (
+        [zh("一是坚持以人民为中心，保障临床用药需求，切实减轻患者负担，确保药品质量及供应。二是坚持依法合规，"
+            "严格执行相关政策规定。三是坚持市场机制和政府作用相结合，既尊重以市场为主导的药品价格形成机制。"
+            "四是坚持平稳过渡、妥当衔接，处理好试点工作与现有采购政策关系。")],
+        ["坚持以人民为中心", "坚持依法合规", "坚持市场机制和政府作用相结合", "坚持平稳过渡、妥当衔接"]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_real_shapes_of_principles(shape):
+    rows, expected = SHAPES[shape]
+    found = collect_principles([principles_doc("d", *rows)]).for_document("d")
+    assert [p.name_zh for p in found] == expected and all(p.text_zh for p in found)
+    assert found[0].text_zh.startswith(("以满足", "进一步健全", "保障临床用药需求"))
 
 
 # --- a short principle and its English on separate rows --------------------------------------------
@@ -354,40 +370,28 @@ KAIYUAN_EN = en("Open source and openness. Advocate the concept of open source a
 
 
 def test_the_aligner_leaves_a_short_principle_apart_and_the_principles_stage_pairs_it():
-    from generator.align.aligner import align_section
-
     blocks = (zh("（二）基本原则。", "heading", 7), en("(II) Basic Principles", "heading", 7), KAIYUAN, KAIYUAN_EN)
     section = align_section(Section("attachment", 1, None, None, blocks))
     assert [(len(r.zh), len(r.en)) for r in section.rows[1:]] == [(1, 0), (0, 1)]  # the aligner: apart
-    doc = AlignedDocument(Document("d", "d.txt", Metadata(None, None, None, None, None, (), None, None, ()), (),
-                                   (section.section,), (), False, 4), (section,))
+    doc = replace(principles_doc("d"), sections=(section,))
     (p,) = collect_principles([doc], glossary=NO_GLOSSARY).for_document("d")
     assert (p.name_zh, p.name_en, p.row) == ("开源开放", "Open source and openness", section.rows[1].id)
     assert p.text_en.startswith("Advocate")
 
 
-def test_lone_rows_that_do_not_translate_each_other_stay_apart():
-    other = en("Technology-led. Grasp the global trend of AI and highlight the forward-looking R&D deployment.")
-    doc = principles_doc("d", KAIYUAN, other)
-    assert names(collect_principles([doc], glossary=NO_GLOSSARY), "d") == [("开源开放", None), (None, "Technology-led")]
-
-
-def test_an_english_name_the_glossary_gives_another_principle_is_not_paired():
-    doc = principles_doc("d", zh("开放合作。倡导开源共享理念，促进各创新主体共创共享。"),
-                         en("Openness and orderliness. Advocate open source and sharing, and promote co-creation."))
-    assert names(collect_principles([doc]), "d") == [("开放合作", None), (None, "Openness and orderliness")]
-
+@pytest.mark.parametrize("zh_row, en_row", [  # not a translation; an English name the glossary gives 开放有序
+    (KAIYUAN, en("Technology-led. Grasp the global trend of AI and highlight the forward-looking R&D deployment.")),
+    (zh("开放合作。倡导开源共享理念，促进各创新主体共创共享。"),
+     en("Openness and orderliness. Advocate open source and sharing, and promote co-creation."))])
+def test_lone_rows_that_are_not_a_translated_pair_stay_apart(zh_row, en_row):
+    found = collect_principles([principles_doc("d", zh_row, en_row)]).for_document("d")
+    assert [(bool(p.name_zh), bool(p.name_en)) for p in found] == [(True, False), (False, True)]
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 
 
 @pytest.mark.skipif(not (REAL / "expected.json").exists(), reason="real fixtures not present")
 def test_real_documents_state_the_expected_principles():
-    import json
-
-    from generator.align.aligner import align_document
-    from generator.read import read_corpus
-
     expected = json.loads((REAL / "expected.json").read_text(encoding="utf-8"))
     documents, _ = read_corpus(REAL)
     index = collect_principles([align_document(d) for d in documents])

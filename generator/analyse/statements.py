@@ -60,6 +60,8 @@ _MARKERS = re.compile(
 )
 _DECIMAL = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)[\s\u3000]+(?=\S)")
 _ZH_FORBIDDEN = re.compile(r"[：:；;！!？?“”\"《》（）()\n\d]|如下|以下|下列")
+_RUN_IN = re.compile(r"(?:^|(?<=[。；;]))\s*[一二三四五六七八九十]是[，,]?")
+_RUN_IN_ITEM = re.compile(r"^(?P<name>坚持[^，,。；;]+)[，,](?P<rest>.+)$", re.DOTALL)
 _EN_SENTENCE = re.compile(r"^(?P<name>[^.\n]+?)\.(?:\s+(?P<rest>.*))?$", re.DOTALL)
 _EN_NAME = re.compile(r"^[A-Z][A-Za-z'’-]*(?:,?\s+(?:&\s+)?[A-Za-z][A-Za-z'’-]*)*$")
 _EN_NOT_NAME = frozenset("is are was were be been will shall should must can may we it this these they there".split())
@@ -94,30 +96,67 @@ def strip_markers(text: str) -> str:
     return text
 
 
-def parse_zh(text: str) -> tuple[str, str] | None:
-    """(name, statement) of a Chinese `名称。陈述` item, or None when `text` is not one."""
-    name, stop, rest = strip_markers(text).partition("。")
-    name, rest = name.replace("*", "").strip(), rest.lstrip("*").strip()
-    if not stop or not rest or _ZH_FORBIDDEN.search(name) or not has_han(name):
+def _zh_name(name: str) -> str | None:
+    """`name` (emphasis removed) when it is short enough to be a principle's Chinese name, else None."""
+    name = name.replace("*", "").strip()
+    if not name or _ZH_FORBIDDEN.search(name) or not has_han(name) or "。" in name:
         return None
     parts = [strip_jianchi(p.strip()) for p in ZH_SEPARATOR.split(name)]
     if len(parts) > 3 or any(len(p) < 2 for p in parts) or sum(map(len, parts)) > MAX_NAME_ZH:
         return None
-    return name, rest
+    return name
+
+
+def _en_name(name: str) -> str | None:
+    """`name` (emphasis removed) when it reads as a principle's English name, else None."""
+    name = name.replace("*", "").strip()
+    words = EN_ADHERE.sub("", name).replace(",", " ").split()
+    if not _EN_NAME.match(name) or len(words) > MAX_NAME_EN or any(w.lower() in _EN_NOT_NAME for w in words):
+        return None
+    return name
+
+
+def parse_zh(text: str) -> tuple[str, str] | None:
+    """(name, statement) of a Chinese `名称。陈述` item, or None when `text` is not one."""
+    name, stop, rest = strip_markers(text).partition("。")
+    rest = rest.lstrip("*").strip()
+    found = _zh_name(name) if stop and rest else None
+    return (found, rest) if found else None
+
+
+def parse_zh_items(text: str) -> list[tuple[str, str]]:
+    """The principles of one Chinese paragraph: `名称。陈述`, or several run in as
+    `一是坚持X，陈述。二是坚持Y，陈述。` (names up to the first comma)."""
+    pieces = [p.strip() for p in _RUN_IN.split(text.strip())]
+    if len(pieces) >= 3 and not pieces[0]:
+        items = []
+        for piece in pieces[1:]:
+            match = _RUN_IN_ITEM.match(piece)
+            name = _zh_name(match["name"]) if match else None
+            if not name or not match:
+                break
+            items.append((name, match["rest"].strip()))
+        else:
+            return items
+    found = parse_zh(text)
+    return [found] if found else []
 
 
 def parse_en(text: str) -> tuple[str, str] | None:
     """(name, statement) of an English `Name. Statement` item, or None when `text` is not one."""
     match = _EN_SENTENCE.match(strip_markers(text).strip())
-    if match is None or not match["rest"]:
+    rest = (match["rest"] or "").lstrip("*").strip() if match else ""
+    name = _en_name(match["name"]) if match and rest else None
+    return (name, rest) if name else None
+
+
+def bare_name(block: Block) -> str | None:
+    """The name of a line holding only a principle's name — numbered, a heading or opening with 坚持
+    (`（一）坚持深化改革，简政放权。`, `(I) Deepening reform.`) — whose statement is the next paragraph."""
+    text = strip_markers(heading_title(block))
+    if block.kind != "heading" and label_level(block) is None and not text.startswith("坚持"):
         return None
-    name, rest = match["name"].replace("*", "").strip(), match["rest"].lstrip("*").strip()
-    words = EN_ADHERE.sub("", name).replace(",", " ").split()
-    if not _EN_NAME.match(name) or not rest or len(words) > MAX_NAME_EN:
-        return None
-    if any(w.lower() in _EN_NOT_NAME for w in words):
-        return None
-    return name, rest
+    return _en_name(text) if _lang(block) == "en" else _zh_name(text)
 
 
 # --- sections ----------------------------------------------------------------------------------
@@ -202,25 +241,57 @@ def _texts(blocks: tuple[Block, ...]) -> list[Block]:
     return [b for b in blocks if b.kind in ("paragraph", "heading")]
 
 
-def _row_statements(row: Row, run: tuple[int, int], index: int) -> list[Statement]:
-    zh = [(p, b) for b in _texts(row.zh) if (p := parse_zh(b.text))]
-    en = [(p, b) for b in _texts(row.en) if (p := parse_en(b.text))]
+@dataclass(frozen=True)
+class _Item:
+    """One language's principle in one row."""
+
+    name: str
+    text: str | None
+    """None for a bare name whose statement is the next row."""
+    block: Block
+    """The paragraph stating it (the next row's, for a bare name)."""
+
+
+def _items(blocks: tuple[Block, ...]) -> list[_Item]:
+    found: list[_Item] = []
+    for b in _texts(blocks):
+        parsed = parse_zh_items(b.text) if _lang(b) == "zh" else [p] if (p := parse_en(b.text)) else []
+        bare = None if parsed else bare_name(b)
+        found += [_Item(name, text, b) for name, text in parsed] or ([_Item(bare, None, b)] if bare else [])
+    return found
+
+
+def _complete(items: list[_Item], following: tuple[Block, ...] | None) -> list[_Item]:
+    """`items` with each bare name given the next row's paragraphs (when they state no principle of their
+    own) as its statement; bare names left without one are dropped."""
+    statement = [b for b in _texts(following or ()) if b.kind == "paragraph"]
+    usable = bool(statement) and not _items(following or ())
+    text = "\n".join(b.text for b in statement)
+    return [i if i.text is not None else replace(i, text=text, block=statement[0]) for i in items
+            if i.text is not None or usable]
+
+
+def _row_statements(row: Row, following: Row | None, run: tuple[int, int], index: int) -> list[Statement]:
+    zh = _complete(_items(row.zh), following.zh if following else None)
+    en = _complete(_items(row.en), following.en if following else None)
     if zh and len(zh) == len(en):
-        return [Statement(z[0], e[0], z[1], e[1], row.id, run, index) for (z, _), (e, _) in zip(zh, en)]
-    zh_alone, en_alone = not row.en, not row.zh
-    return [Statement(z[0], None, z[1], None, row.id, run, index, (b,) if zh_alone else ()) for z, b in zh] + [
-        Statement(None, e[0], None, e[1], row.id, run, index, (b,) if en_alone else ()) for e, b in en
+        return [Statement(z.name, e.name, z.text, e.text, row.id, run, index) for z, e in zip(zh, en)]
+    zh_alone = not row.en and not (following and following.en and any(z.block in following.zh for z in zh))
+    en_alone = not row.zh and not (following and following.zh and any(e.block in following.en for e in en))
+    return [Statement(z.name, None, z.text, None, row.id, run, index, (z.block,) if zh_alone else ()) for z in zh] + [
+        Statement(None, e.name, None, e.text, row.id, run, index, (e.block,) if en_alone else ()) for e in en
     ]
 
 
 def find_statements(document: AlignedDocument, owners: Mapping[str, str] | None = None) -> list[Statement]:
     """Every principle `document` states, in reading order, lone rows paired (`owners`: `names.glossary_owners`)."""
-    found = [
-        s
-        for number, section in enumerate(document.sections)
-        for run, index, row in principle_rows(section)
-        for s in _row_statements(row, (number, run), index)
-    ]
+    found: list[Statement] = []
+    for number, section in enumerate(document.sections):
+        inside = list(principle_rows(section))
+        for k, (run, index, row) in enumerate(inside):
+            following = inside[k + 1] if k + 1 < len(inside) else None
+            same_run = following is not None and following[0] == run and following[1] == index + 1
+            found += _row_statements(row, following[2] if following and same_run else None, (number, run), index)
     return pair_across_rows(found, owners or {})
 
 
