@@ -361,9 +361,8 @@ def test_real_shapes_of_principles(shape):
     assert found[0].text_zh.startswith(("以满足", "进一步健全", "保障临床用药需求"))
 
 
-# --- a short principle and its English on separate rows --------------------------------------------
-
-# 新一代人工智能发展规划 (国发〔2017〕35号), 基本原则; the English is this project's translation.
+# --- a short principle and its English on separate rows: 新一代人工智能发展规划 (国发〔2017〕35号), 基本原则;
+# the English is this project's translation.
 KAIYUAN = zh("开源开放。倡导开源共享理念，促进产学研用各创新主体共创共享。")
 KAIYUAN_EN = en("Open source and openness. Advocate the concept of open source and sharing, and promote "
                 "co-creation and sharing among all innovators in industry, academia, research and application.")
