@@ -13,7 +13,10 @@ The section runs to the next row of the same or a higher level (its label's
 level on `text.LEVELS`, decimal labels `2`, `1.4` included), the next unnumbered
 heading, or the next title. In it, a principle is a paragraph `NAME。STATEMENT`
 or `Name. Statement`, the name short, after an optional dash, label or 坚持
-(`——系统布局。…`, `（一）坚持系统布局。…`, `市场主导，政府引导。…`).
+(`——系统布局。…`, `（一）坚持系统布局。…`, `市场主导，政府引导。…`); a numbered
+line holding only the name, its statement the next paragraph
+(`（一）坚持深化改革，简政放权。`); or several run in one paragraph
+(`一是坚持以人民为中心，…。二是坚持依法合规，…。`, each name up to its comma).
 
 A row holding both languages is the aligner's pairing, so its principle gets
 both names and statements. The aligner leaves a short principle apart from its
