@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.align.band import Band, hard_anchors, make_band
-from generator.align.evidence import CONTENT_MAX, Piece, compatible, content_evidence, form_evidence, overlap
+from generator.align.evidence import CONTENT_MAX, Overlap, Piece, compatible, content_evidence, form_evidence, overlap
 from generator.align.learned import EXTRA_MAX, NOTHING, Learned, learn, learned_evidence
 from generator.align.lexicon import Lexicon, lexicon
 from generator.align.path import Edge, Pair, solve
@@ -82,10 +82,13 @@ Pieces = dict[tuple[int, int], Piece]
 
 
 def _score(
-    sides: Sides, zh: Pieces, en: Pieces, i: int, j: int, a: int, b: int, forced: bool = False
+    sides: Sides, zh: Pieces, en: Pieces, ones: dict[tuple[int, int], Overlap], ijab: tuple[int, int, int, int],
+    forced: bool = False,
 ) -> Edge | None:
     """The candidate pairing Chinese units i…i+a-1 with English units j…j+b-1, unless hopeless
-    (a hard anchor is never hopeless: the path must go through it, kept or not by its margin)."""
+    (a hard anchor is never hopeless: the path must go through it, kept or not by its margin).
+    `ones` caches the 1:1 overlaps, which the 2:1 and 1:2 pairs reuse."""
+    i, j, a, b = ijab
     zp, ep = zh[(i, a)], en[(j, b)]
     if not forced and (not compatible(zp, ep) or not _plausible(zp, ep, sides.follows(i, a, j, b))):
         return None
@@ -93,8 +96,11 @@ def _score(
     if not forced and sum(e.score for e in form) + CONTENT_MAX + EXTRA_MAX <= THRESHOLD:
         return None
     parts = ((i, j), (i + 1, j)) if a == 2 else ((i, j), (i, j + 1)) if b == 2 else ()
-    part_overlaps = tuple(overlap(zh[(z, 1)].units, en[(e, 1)].stems) for z, e in parts)
-    evidence = form + content_evidence(zp, ep, overlap(zp.units, ep.stems), part_overlaps)
+    for z, e in parts + ((i, j),):
+        if (z, e) not in ones:
+            ones[(z, e)] = overlap(zh[(z, 1)].units, en[(e, 1)].stems)
+    whole = ones[(i, j)] if a == b == 1 else overlap(zp.units, ep.stems)
+    evidence = form + content_evidence(zp, ep, whole, tuple(ones[ze] for ze in parts))
     score = sum(e.score for e in evidence)
     if forced and not compatible(zp, ep):
         evidence += (Evidence("kind", f"{zp.kind} ↔ {ep.kind} cannot pair", -100.0),)
@@ -113,13 +119,13 @@ def prepare(section: Section, lex: Lexicon) -> Prepared:
     anchors = hard_anchors([key(zh[(i, 1)]) for i in range(n)], [key(en[(j, 1)]) for j in range(m)])
     sizes = ([zh[(i, 1)].size for i in range(n)], [en[(j, 1)].size for j in range(m)])
     band = make_band(*sizes, sides.by_source(), anchors)
-    edges = []
+    edges, ones = [], {}  # type: ignore[var-annotated]
     for i, a in zh:
         for j in band.cells(i):
             for b in (1, 2):
                 if (j, b) not in en or (a, b) not in SHAPES or not band.allows(i + a, j + b):
                     continue
-                edge = _score(sides, zh, en, i, j, a, b, forced=(i, j) in anchors and a == b == 1)
+                edge = _score(sides, zh, en, ones, (i, j, a, b), forced=(i, j) in anchors and a == b == 1)
                 if edge is not None:
                     edges.append(edge)
     return Prepared(section, sides, band, zh, en, tuple(edges), frozenset(anchors))

@@ -8,10 +8,11 @@ that path in linear time:
   (`第十条` ↔ `Article 10`, `第一章` ↔ `Chapter I`). The anchors kept are the longest
   run that is in order on both sides; no pair may cross one.
 * **predicted position** of each Chinese unit on the English side, between anchors:
-  where the source puts it (how many English units come before it, when the languages
-  interleave) and where the cumulative length puts it (always).
+  where the source puts it (how many English units come before it) when the languages
+  interleave, else where the cumulative length puts it (a separate translation).
 * **the band**: for every Chinese prefix length `i`, the English prefix lengths within
-  `width` of a prediction. The fine pass (`path`) scores pairs and runs its dynamic
+  `width` of the prediction; the width grows with the difference in unit counts between
+  two anchors (or, interleaved, the longest run of one language), up to `MAX_WIDTH`. The fine pass (`path`) scores pairs and runs its dynamic
   programme only on cells of the band, so time and memory grow with the length of the
   document times the (bounded) width.
 """
@@ -131,19 +132,16 @@ def make_band(
     rows: list[list[tuple[int, int]]] = [[] for _ in range(n + 1)]
     predicted: list[float] = [0.0] * (n + 1)
     for (z0, e0), (z1, e1) in zip(corners[0::2], corners[1::2]):
-        width = min(MAX_WIDTH, WIDTH + abs((z1 - z0) - (e1 - e0)))
-        lengths = _by_length(zh_sizes, en_sizes, range(z0, z1), range(e0, e1))
+        if by_source is None:
+            guess = _by_length(zh_sizes, en_sizes, range(z0, z1), range(e0, e1))
+            width = min(MAX_WIDTH, WIDTH + abs((z1 - z0) - (e1 - e0)))
+        else:
+            guess = [float(min(max(by_source[i] if i < n else m, e0), e1)) for i in range(z0, z1 + 1)]
+            width = min(MAX_WIDTH, WIDTH + int(max((b - a for a, b in zip(guess, guess[1:])), default=0)))
         for k, i in enumerate(range(z0, z1 + 1)):
-            guesses = [lengths[k]]
-            if by_source is not None:
-                guesses.append(min(max(by_source[i] if i < n else m, e0), e1))
-            after = [lengths[k + 1]] if k + 1 < len(lengths) else []
-            if after and by_source is not None:
-                after.append(min(max(by_source[i + 1] if i + 1 < n else m, e0), e1))
-            spans = [(int(g) - width, int(max(g, *after) + 0.999) + width) for g in guesses] if after else [
-                (int(g) - width, int(g + 0.999) + width) for g in guesses]
-            rows[i] += [(max(lo, e0), min(hi, e1)) for lo, hi in spans]
-            predicted[i] = guesses[-1]
+            after = guess[k + 1] if k + 1 < len(guess) else guess[k]
+            rows[i].append((max(int(guess[k]) - width, e0), min(int(after + 0.999) + width, e1)))
+            predicted[i] = guess[k]
     for a, b in anchors:  # the anchor's own cells: before it, and after it
         rows[a] = [(lo, min(hi, b)) for lo, hi in rows[a] if lo <= b]
         rows[a + 1] = [(max(lo, b + 1), hi) for lo, hi in rows[a + 1] if hi >= b + 1]

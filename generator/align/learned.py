@@ -16,7 +16,7 @@ to a pair's score, never exempting it from the threshold or the margin rule:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +29,8 @@ MIN_PROB = 0.3
 """t(English stem | Chinese word) an entry needs."""
 MIN_PAIRS = 2
 """Sure pairs that must contain both words of an entry."""
+MAX_SURE = 600
+"""At most this many sure pairs, evenly spread over the document, teach the table (bounded time)."""
 LEARNED_GAIN = 5.0
 LEARNED_MAX = 2.0
 """Most the learned words can add to a pair's score."""
@@ -68,20 +70,19 @@ def learn(sure: Sequence[tuple[Piece, Piece, bool]]) -> Learned:
     rhythm = None
     if len(sure) >= RHYTHM_SURE and following >= RHYTHM_SHARE * len(sure):
         rhythm = f"in this document {following} of {len(sure)} sure pairs are Chinese followed by its English"
-    words, shown = _table([(zh, en) for zh, en, _ in sure])
+    step = max(1, len(sure) // MAX_SURE)
+    words, shown = _table([(zh, en) for zh, en, _ in sure[::step]])
     return Learned(words, shown, rhythm)
 
 
 def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
     """IBM Model 1 t(stem | word) by EM; entries above `MIN_PROB` seen in `MIN_PAIRS` pairs."""
     data = [(sorted({u.text for u in zh.units}), sorted(set(en.stems))) for zh, en in pairs]
-    data = [(z, e) for z, e in data if z and e]
+    seen_zh = Counter(z for zs, _ in data for z in zs)
+    seen_en = Counter(e for _, es in data for e in es)
+    data = [([z for z in zs if seen_zh[z] >= MIN_PAIRS], [e for e in es if seen_en[e] >= MIN_PAIRS]) for zs, es in data]
+    data = [(z, e) for z, e in data if z and e]  # words seen once can never make an entry: left out
     t: dict[tuple[str, str], float] = defaultdict(lambda: 1.0)
-    together: dict[tuple[str, str], int] = defaultdict(int)
-    for zs, es in data:
-        for z in zs:
-            for e in es:
-                together[(z, e)] += 1
     for _ in range(ROUNDS):
         count: dict[tuple[str, str], float] = defaultdict(float)
         total: dict[str, float] = defaultdict(float)
@@ -93,9 +94,11 @@ def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[st
                     count[(z, e)] += c
                     total[z] += c
         t = defaultdict(float, {k: v / total[k[0]] for k, v in count.items()})
+    likely = {k for k, p in t.items() if p >= MIN_PROB}
+    together = Counter(k for zs, es in data for k in ((z, e) for z in zs for e in es) if k in likely)
     words: dict[str, set[str]] = defaultdict(set)
-    for (z, e), p in sorted(t.items()):
-        if p >= MIN_PROB and together[(z, e)] >= MIN_PAIRS:
+    for z, e in sorted(likely):
+        if together[(z, e)] >= MIN_PAIRS:
             words[z].add(e)
     shown = {}
     for zh, en in pairs:
