@@ -189,3 +189,16 @@ def test_real_laws_have_no_legal_filler_among_their_keywords():
     assert found["05_national_anthem_law.txt"][0] == "国歌"
     assert found["01_data_security_law.txt"][0] in ("数据安全", "数据")
     assert all(LEGAL_FILLER.isdisjoint(words) and len(words) == KEYWORD_COUNT for words in found.values())
+
+
+def test_keywords_are_the_same_in_every_process():
+    import subprocess
+    import sys
+
+    code = ("from tests.test_keywords import DATA_SECURITY_LAW as A, NATIONAL_ANTHEM_LAW as B, GRAIN_PLAN as C;"
+            "from generator.analyse.keywords import corpus_idf, rank, term_counts;"
+            "c = [term_counts(t) for t in (A, B, C)]; i = corpus_idf(c); print([rank(t, i, 20) for t in c])")
+    root = Path(__file__).parent.parent
+    runs = {subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1 and "数据安全" in runs.pop()
