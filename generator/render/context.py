@@ -129,8 +129,9 @@ def _block(block: Block, resolve: _LinkResolver, depths: dict[int | None, str]) 
 
 
 def _row(row: Row, resolve: _LinkResolver, ref: str, depths: dict[int | None, str], anchor: str | None = None,
-         titles: dict[str, str | None] | None = None) -> dict[str, object]:
-    wide = not row.en and any(b.lang == "mul" for b in row.zh)
+         titles: dict[str, str | None] | None = None, chinese_only: bool = False) -> dict[str, object]:
+    # a table in both languages, or any row of a document with no English at all, spans both columns
+    wide = not row.en and (chinese_only or any(b.lang == "mul" for b in row.zh))
     titles = titles or {}
     cite = article_citations(row, titles.get("zh"), titles.get("en")) if anchor else {}
     return {
@@ -174,6 +175,7 @@ def _sections(aligned: AlignedDocument) -> list[dict[str, object]]:
     document = aligned.document
     anchors = {r.id for s in aligned.sections for r in s.rows} | {section_anchor(s.section) for s in aligned.sections}
     resolve = _LinkResolver(document, anchors)
+    chinese_only = not any(b.lang == "en" for s in document.sections for b in s.blocks)
     sections = []
     for aligned_section in aligned.sections:
         section = aligned_section.section
@@ -182,7 +184,7 @@ def _sections(aligned: AlignedDocument) -> list[dict[str, object]]:
             "zh": plain_text(section.title_zh) if section.title_zh else None,
             "en": plain_text(section.title_en) if section.title_en else None}
         units = row_anchors(aligned_section, "" if section.kind == "notice" else f"{section_anchor(section)}-")
-        rows = [_row(r, resolve, _row_ref(section, i), depths, units.get(r.id), titles)
+        rows = [_row(r, resolve, _row_ref(section, i), depths, units.get(r.id), titles, chinese_only)
                 for i, r in enumerate(aligned_section.rows, start=1)]
         sections.append({"heading": _section_heading(section), "rows": rows, "included": section.included})
     return sections
