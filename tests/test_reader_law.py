@@ -256,3 +256,34 @@ def test_the_document_a_notice_issues_follows_its_date_in_the_notice():
     assert [b.kind for b in blocks(document)] == [
         "addressee", "paragraph", "signature", "date", "note", "title", "heading"]
     assert len(document.sections) == 1
+
+
+STATE_COUNCIL_ORDER = """中华人民共和国国务院令 第752号
+
+《中华人民共和国市场主体登记管理条例》已经2021年4月14日国务院第131次常务会议通过，现予公布，自2022年3月1日起施行。
+
+总理　李克强
+2021年7月27日
+
+中华人民共和国市场主体登记管理条例
+
+第一章　总　　则
+
+第一条　为了规范市场主体登记管理行为，制定本条例。
+
+第二条　本条例自2022年3月1日起施行。
+"""
+
+
+def test_an_order_before_the_title_of_the_regulation_it_promulgates():
+    document = read(STATE_COUNCIL_ORDER)
+    m = document.metadata
+    assert document.sections[0].title_zh == "中华人民共和国市场主体登记管理条例"
+    assert (m.doc_number, m.issuer, m.date_promulgated, m.date_effective) == (
+        "中华人民共和国国务院令第752号", "国务院", "2021-07-27", "2022-03-01")
+
+
+def test_english_list_items_are_never_headings():
+    text = "Notice\n\nThe measures are:\n\n(1) first, the plan; and\n\n(2) second, the funds\n"
+    document = read(text, "en.txt")
+    assert [b.kind for b in blocks(document)] == ["paragraph", "paragraph", "paragraph"]

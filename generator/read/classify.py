@@ -63,8 +63,9 @@ def _is_heading(rest: str, lang: Lang) -> bool:
     if lang == "zh":  # `（一）指导思想。`: a short label closed by a full stop is a heading too
         label = rest[:-1] if rest.endswith("。") and len(rest) <= _ZH_LABEL_MAX else rest
         return len(label) <= _ZH_HEADING_MAX and not ZH_SENTENCE.search(label.rstrip("：:"))
-    words = rest.split()
-    return len(words) <= _EN_HEADING_MAX_WORDS and ". " not in rest and not rest.endswith((".", ";"))
+    words = rest.split()  # `(2) …; and` is an item of a list, never a heading
+    return (len(words) <= _EN_HEADING_MAX_WORDS and ". " not in rest and ";" not in rest
+            and not rest.endswith((".", ",")) and (not words or words[-1] not in ("and", "or")))
 
 
 def text_block(text: str, lang: Lang, line: int, translation: bool = False) -> Block:
@@ -200,6 +201,15 @@ def _continues_heading(heading: Block, block: Block) -> bool:
             and block.level is None and text[:1].islower() and len(text.split()) <= 8 and not text.endswith((".", ";")))
 
 
+_ITEM_ENDS = ("；", ";", "; and", "; or", "；和", "：", ":")
+
+
+def _next_item(previous: Block, block: Block) -> bool:
+    """`(2) …` after `(1) …;`: the next item of a list, not a heading, however short."""
+    return (block.kind == "heading" and block.level is not None and previous.level == block.level
+            and previous.kind == "paragraph" and previous.text.rstrip().endswith(_ITEM_ENDS))
+
+
 def articles(blocks: list[Block]) -> tuple[Block, ...]:
     """Each article as one block per language: the article's first line (or its label alone,
     `第三条` / `Article 3`) takes in the paragraphs (款) and items (`（一）`, `(2)`) that follow,
@@ -210,6 +220,8 @@ def articles(blocks: list[Block]) -> tuple[Block, ...]:
     for block in blocks:
         at = open_at.get(block.lang)
         previous = last_at.get(block.lang)
+        if previous is not None and _next_item(result[previous], block):  # type: ignore[arg-type]
+            block = dataclasses.replace(block, kind="paragraph")
         if previous is not None and _continues_heading(result[previous], block):  # type: ignore[arg-type]
             result[previous] = _joined(result[previous], block)  # type: ignore[arg-type]
             continue

@@ -40,7 +40,7 @@ _EN_ORGAN = re.compile(
     re.I,
 )
 _IN_FORCE = re.compile(r"本(?:法|规定|办法|条例|细则|决定|规则|准则|通知|意见)自(?P<when>.{4,20}?)起(?:施行|实施|生效)")
-_ORDER = re.compile(r"^\S{2,20}令$")
+_ORDER = re.compile(rf"^\S{{2,20}}?令(?:[（(]?第[{CN_NUMERAL}\d]+号[）)]?)?$")
 _ORDER_NUMBER = re.compile(rf"^[（(]?第\s*[{CN_NUMERAL}\d]+\s*号[）)]?$")
 _CONTENTS = re.compile(r"^目\s*录$|^Contents$", re.I)
 PREAMBLE = re.compile(r"^(?:序\s*言|Preamble)$", re.I)
@@ -164,7 +164,8 @@ def in_force(texts: list[str], promulgated: str | None) -> str | None:
 
 def is_order(text: str) -> bool:
     """`中华人民共和国主席令`, `国务院令`: the order promulgating a law (its number follows)."""
-    return bool(_ORDER.match(compact(text))) and len(compact(text)) <= 20
+    plain = compact(text)
+    return bool(_ORDER.match(plain)) and len(plain) <= 30 and "关于" not in plain and "命令" not in plain
 
 
 def is_order_number(text: str) -> bool:
@@ -225,6 +226,9 @@ def stated_metadata(metadata: Metadata, sections: tuple[Section, ...], has_heade
     issuer = metadata.issuer or stated.organ
     if not has_header and not order:
         issuer = issuer or signature
+    if order and not issuer:  # `中华人民共和国国务院令` → 国务院 (a 主席令 names no issuing organ)
+        organ = compact(next(t for t in numbers if is_order(t))).removeprefix("中华人民共和国").split("令")[0]
+        issuer = organ if organ != "主席" and len(organ) >= 2 else None
     return dataclasses.replace(
         metadata,
         doc_number=metadata.doc_number or ("".join(compact(t) for t in numbers) if numbers else None),

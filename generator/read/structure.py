@@ -293,6 +293,9 @@ def _notice_parts(lines: list[Line], metadata: Metadata) -> tuple[list[Block], l
         if order:
             head += list(body_blocks(lines[i : order[1]])) + order[0]
             i = order[2]
+        if not any(b.kind == "title" for b in head):  # the order first, then the title of what it promulgates
+            found, used = title_blocks(lines[i:], 1)
+            head, i = head + found, i + used
     listing = next((j for j in range(i, len(lines)) if _ATTACHMENT_LIST.match(lines[j][1])), None)
     titles: tuple[str, ...] = ()
     if listing is None:
