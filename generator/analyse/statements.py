@@ -16,7 +16,8 @@ or `Name. Statement`, the name short, after an optional dash, label or 坚持
 (`——系统布局。…`, `（一）坚持系统布局。…`, `市场主导，政府引导。…`); a numbered
 line holding only the name, its statement the next paragraph
 (`（一）坚持深化改革，简政放权。`); or several run in one paragraph
-(`一是坚持以人民为中心，…。二是坚持依法合规，…。`, each name up to its comma).
+(`一是坚持以人民为中心，…。二是坚持依法合规，…。`, each name up to its comma) —
+also on the heading's own line (`（三）基本原则。一是坚持…`).
 
 A row holding both languages is the aligner's pairing, so its principle gets
 both names and statements. The aligner leaves a short principle apart from its
@@ -50,6 +51,11 @@ _HEADING_ZH = re.compile(
 )
 _HEADING_EN = re.compile(
     r"^(?:(?:basic|development|main|major|working|work|guiding|fundamental|key|overall)\s+)?principles?$", re.I
+)
+_HEADING_RUN_IN = re.compile(
+    r"^(?:(?:基本|发展|主要|工作|总体|指导)原则|基本方针)[。：:]\s*(?P<rest>\S.*)$"
+    r"|^(?:(?:basic|development|main|major|working|guiding|fundamental)\s+)?principles[.:]\s+(?P<en>\S.*)$",
+    re.I | re.DOTALL,
 )
 _NEVER_ZH = frozenset({"总则", "总纲"})
 """A law's first chapter (the Constitution's is 总纲): officially `General Principles` in English."""
@@ -203,6 +209,14 @@ def is_principles_heading(row: Row) -> bool:
     return any(_HEADING_ZH.match(compact(t)) or _HEADING_EN.match(" ".join(t.split())) for t in titles)
 
 
+def heading_rest(block: Block) -> str | None:
+    """The text after a principles heading run in with it (`（三）基本原则。一是坚持…` → `一是坚持…`), else None."""
+    text = _DECIMAL.sub("", block.text, count=1)
+    label = numbering(text, _lang(block))
+    match = _HEADING_RUN_IN.match(strip_markers(label.rest if label else text).replace("*", ""))
+    return (match["rest"] or match["en"]) if match else None
+
+
 def _is_general_en(row: Row) -> bool:
     """An English-only `General Principles` row (right after a Chinese principles heading, it is its English)."""
     return not row.zh and any(_GENERAL_EN.match(" ".join(heading_title(b).split())) for b in row.en)
@@ -226,9 +240,12 @@ def principle_rows(section: AlignedSection) -> Iterable[tuple[int, int, Row]]:
     level: int | None = None
     first: tuple[int | None, ...] = ()
     for index, row in enumerate(section.rows):
-        if is_principles_heading(row) or (run == index - 1 and _is_general_en(row)):
+        run_in = any(heading_rest(b) for b in row.zh + row.en)
+        if run_in or is_principles_heading(row) or (run == index - 1 and _is_general_en(row)):
             if run is None:  # consecutive zh and en headings (unpaired rows) open one section
                 run, level, first = index, row_level(row), ()
+            if run_in:  # `（三）基本原则。一是坚持…`: the heading's own line states principles
+                yield run, index, row
             continue
         if run is not None and _ends(row, level, first):
             run = None
@@ -258,7 +275,8 @@ class _Item:
 def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     found: list[_Item] = []
     for b in _texts(blocks):
-        parsed = parse_zh_items(b.text) if _lang(b) == "zh" else [p] if (p := parse_en(b.text)) else []
+        text = heading_rest(b) or b.text
+        parsed = parse_zh_items(text) if _lang(b) == "zh" else [p] if (p := parse_en(text)) else []
         bare = None if parsed else bare_name(b)
         found += [_Item(name, text, b) for name, text in parsed] or ([_Item(bare, None, b)] if bare else [])
     return found
