@@ -287,3 +287,13 @@ def test_english_list_items_are_never_headings():
     text = "Notice\n\nThe measures are:\n\n(1) first, the plan; and\n\n(2) second, the funds\n"
     document = read(text, "en.txt")
     assert [b.kind for b in blocks(document)] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_contents_and_preamble_right_under_the_title_are_not_titles():
+    text = "中华人民共和国宪法\n目录\n序言\n第一章　总纲\n序言\n中国是世界上历史最悠久的国家之一。\n第一章　总纲\n第一条　中华人民共和国是社会主义国家。\n"
+    document = read(text)
+    assert [(c.line, c.reason) for c in document.classified] == [
+        (1, "title"), (2, "contents"), (3, "contents"), (4, "contents")]
+    assert [(b.kind, b.level) for b in blocks(document)] == [
+        ("heading", LEVELS["chapter"]), ("paragraph", None), ("heading", LEVELS["chapter"]),
+        ("paragraph", LEVELS["article"])]

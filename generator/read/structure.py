@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.read.classify import ZH_SENTENCE, body_blocks, line_blocks, numbering, plain_table_rows, split_scripts
 from generator.read.header import parse_date
-from generator.read.law import contents_run, is_front_matter, is_order, is_order_number
+from generator.read.law import PREAMBLE, contents_run, is_front_matter, is_order, is_order_number
 from generator.read.links import LINK
 from generator.model import Block, ClassifiedLine, Diagnostic, Metadata, Section
 from generator.text import chinese_number, compact, has_han
@@ -138,6 +138,8 @@ def _title_like(text: str) -> bool:
     if numbering(text, "zh") or numbering(text, "en") or text.endswith(("。", ".", "；", ";", "：", ":")):
         return False
     if is_date_line(text) or ATTACHMENT_LABEL.match(text) or is_front_matter(text) or _DOC_NUMBER.match(text):
+        return False
+    if contents_run([text, "第一章"]) or PREAMBLE.match(text) or is_order(text):  # `目录`, `序言`, `…令`
         return False
     return len(text) <= (_TITLE_MAX_ZH if has_han(text) else _TITLE_MAX_EN) and "。" not in text
 
