@@ -39,6 +39,8 @@ THRESHOLD = 2.0
 """Evidence score a pair must exceed to be worth more than leaving both units alone."""
 MARGIN = 1.0
 """How much better the best alignment must be with a pair than without it."""
+ANCHOR = 1.0
+"""What a hard anchor (a part, chapter or article number found once on each side) adds."""
 SURE = 3.0
 """Margin of a first-pass pair the second pass learns from."""
 SHAPES = ((1, 1), (2, 1), (1, 2))
@@ -83,13 +85,15 @@ Pieces = dict[tuple[int, int], Piece]
 
 def _score(
     sides: Sides, zh: Pieces, en: Pieces, ones: dict[tuple[int, int], Overlap], ijab: tuple[int, int, int, int],
-    forced: bool = False,
+    anchored: bool = False,
 ) -> Edge | None:
     """The candidate pairing Chinese units i…i+a-1 with English units j…j+b-1, unless hopeless
-    (a hard anchor is never hopeless: the path must go through it, kept or not by its margin).
+    (a hard anchor's 1:1 pair is never hopeless: the path must go through it or a 2:1 or 1:2
+    pair holding it, kept or not by its margin; `anchored` pairs gain `ANCHOR`).
     `ones` caches the 1:1 overlaps, which the 2:1 and 1:2 pairs reuse."""
     i, j, a, b = ijab
     zp, ep = zh[(i, a)], en[(j, b)]
+    forced = anchored and a == b == 1
     if not forced and (not compatible(zp, ep) or not _plausible(zp, ep, sides.follows(i, a, j, b))):
         return None
     form = form_evidence(zp, ep, sides.adjacent(i, a, j, b))
@@ -102,6 +106,10 @@ def _score(
     whole = ones[(i, j)] if a == b == 1 else overlap(zp.units, ep.stems)
     evidence = form + content_evidence(zp, ep, whole, tuple(ones[ze] for ze in parts))
     score = sum(e.score for e in evidence)
+    if anchored:
+        label = f"{zp.numbering.label} ↔ {ep.numbering.label}" if zp.numbering and ep.numbering else "label"
+        evidence += (Evidence("anchor", f"{label}: the only one of its number on each side", ANCHOR),)
+        score += ANCHOR
     if forced and not compatible(zp, ep):
         evidence += (Evidence("kind", f"{zp.kind} ↔ {ep.kind} cannot pair", -100.0),)
         score -= 100.0
@@ -125,7 +133,7 @@ def prepare(section: Section, lex: Lexicon) -> Prepared:
             for b in (1, 2):
                 if (j, b) not in en or (a, b) not in SHAPES or not band.allows(i + a, j + b):
                     continue
-                edge = _score(sides, zh, en, ones, (i, j, a, b), forced=(i, j) in anchors and a == b == 1)
+                edge = _score(sides, zh, en, ones, (i, j, a, b), anchored=(i, j) in anchors)
                 if edge is not None:
                     edges.append(edge)
     return Prepared(section, sides, band, zh, en, tuple(edges), frozenset(anchors))
@@ -137,7 +145,9 @@ def _edges(p: Prepared, learned: Learned) -> list[Edge]:
         return [e for e in p.edges if e.score > THRESHOLD or _anchor(p, e)]
     out = []
     for e in p.edges:
-        extra = learned_evidence(learned, p.zh[(e.i, e.a)], p.en[(e.j, e.b)], p.sides.follows(e.i, e.a, e.j, e.b))
+        lexical = sum(x.score for x in e.evidence if x.kind == "lexicon")
+        follows = p.sides.follows(e.i, e.a, e.j, e.b)
+        extra = learned_evidence(learned, p.zh[(e.i, e.a)], p.en[(e.j, e.b)], follows, lexical)
         score = e.score + sum(x.score for x in extra)
         if score > THRESHOLD or _anchor(p, e):
             out.append(replace(e, score=score, evidence=e.evidence + extra))

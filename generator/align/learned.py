@@ -10,7 +10,8 @@ to a pair's score, never exempting it from the threshold or the margin rule:
   is never counted twice; an entry needs two sure pairs that use it.
 * **rhythm** (`rhythm`): when nearly every sure pair is a Chinese paragraph followed
   directly by its English, a Chinese unit followed directly by an English unit is more
-  likely a pair in this document. A document whose same-line or neighbouring texts are
+  likely a pair in this document — the more sure pairs show it, the more (up to
+  `RHYTHM`), and only where the pair's words lean towards a translation. A document whose same-line or neighbouring texts are
   not translations (the seed) has no sure pairs to learn that from, and gains nothing.
 """
 
@@ -25,7 +26,7 @@ from generator.model import Evidence
 
 ROUNDS = 3
 """EM rounds of the word table."""
-MIN_PROB = 0.3
+MIN_PROB = 0.2
 """t(English stem | Chinese word) an entry needs."""
 MIN_PAIRS = 2
 """Sure pairs that must contain both words of an entry."""
@@ -34,8 +35,10 @@ MAX_SURE = 600
 LEARNED_GAIN = 5.0
 LEARNED_MAX = 2.0
 """Most the learned words can add to a pair's score."""
-RHYTHM = 1.5
-"""What a Chinese unit directly followed by an English unit gains in a rhythmic document."""
+RHYTHM = 2.0
+"""What a Chinese unit directly followed by an English unit gains in a rhythmic document with at
+least `RHYTHM_FULL` sure pairs (proportionally less with fewer), when its lexicon evidence is positive."""
+RHYTHM_FULL = 20
 RHYTHM_SURE = 3
 RHYTHM_SHARE = 0.9
 """A document is rhythmic with at least `RHYTHM_SURE` sure pairs, this share of them zh-then-en."""
@@ -53,6 +56,8 @@ class Learned:
     """(Chinese word, stem) → the English word as written, for evidence details."""
     rhythm: str | None
     """Why adjacency counts in this document, or None when it does not."""
+    rhythm_score: float = 0.0
+    """What adjacency adds in this document."""
 
     @property
     def empty(self) -> bool:
@@ -67,12 +72,13 @@ def learn(sure: Sequence[tuple[Piece, Piece, bool]]) -> Learned:
     if not sure:
         return NOTHING
     following = sum(f for _, _, f in sure)
-    rhythm = None
+    rhythm, strength = None, 0.0
     if len(sure) >= RHYTHM_SURE and following >= RHYTHM_SHARE * len(sure):
         rhythm = f"in this document {following} of {len(sure)} sure pairs are Chinese followed by its English"
+        strength = round(RHYTHM * min(1.0, len(sure) / RHYTHM_FULL), 2)
     step = max(1, len(sure) // MAX_SURE)
     words, shown = _table([(zh, en) for zh, en, _ in sure[::step]])
-    return Learned(words, shown, rhythm)
+    return Learned(words, shown, rhythm, strength)
 
 
 def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
@@ -108,8 +114,11 @@ def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[st
     return {z: frozenset(es) for z, es in words.items()}, shown
 
 
-def learned_evidence(learned: Learned, zh: Piece, en: Piece, follows: bool) -> tuple[Evidence, ...]:
-    """The second pass's evidence for reading `en` as the translation of `zh`."""
+def learned_evidence(
+    learned: Learned, zh: Piece, en: Piece, follows: bool, lexical: float
+) -> tuple[Evidence, ...]:
+    """The second pass's evidence for reading `en` as the translation of `zh` (`lexical`: the
+    pair's dictionary evidence; rhythm counts only where the words lean towards a translation)."""
     out = []
     if learned.words:
         stems = frozenset(en.stems)
@@ -126,6 +135,6 @@ def learned_evidence(learned: Learned, zh: Piece, en: Piece, follows: bool) -> t
             detail = "; ".join(f"{z} ↔ {e}" for z, (_, e) in list(hits.items())[:6])
             out.append(Evidence("learned", f"words learned from this document's sure pairs: {detail}",
                                 round(min(LEARNED_MAX, LEARNED_GAIN * share), 2)))
-    if learned.rhythm and follows:
-        out.append(Evidence("rhythm", learned.rhythm, RHYTHM))
+    if learned.rhythm and follows and lexical + sum(e.score for e in out) > 0:
+        out.append(Evidence("rhythm", learned.rhythm, learned.rhythm_score))
     return tuple(out)

@@ -73,10 +73,13 @@ _SUFFIXES = (
     "er",
     "s",
 )
-_IRREGULAR = {"scientific": "science", "scientifically": "science", "technical": "technology"}
+_IRREGULAR = {"scientific": "science", "scientifically": "science", "technical": "technology", "took": "take",
+              "taken": "take", "made": "make", "held": "hold", "chosen": "choose", "elected": "elect"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ZH_QUANTITY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|万|亿|千)?[年月日号个项家元%倍多余户人]*")
 """Numbers with their measure word: left to the numbers evidence, not looked up."""
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+"""Spaces between Chinese characters (`序　言`, `总  则`): layout, not word breaks."""
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MAX_SENSE_WORDS = 4
 
@@ -88,14 +91,20 @@ def normalize(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """Crude English stem: lower case, up to two common suffixes removed, at most six letters."""
+    """Crude English stem: lower case, up to two common suffixes removed, final y as i and final e dropped, at most six letters."""
     w = word.lower().strip("'’-")
     w = _IRREGULAR.get(w, w)
+    if len(w) > 4 and w.endswith(("ies", "ied")):
+        w = w[:-3] + "y"
     for _ in range(2):
         suffix = next((x for x in _SUFFIXES if len(w) >= len(x) + 4 and w.endswith(x)), "")
         w = w[: len(w) - len(suffix)]
     if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
+    if len(w) > 3 and w.endswith("y"):
+        w = w[:-1] + "i"  # city, cities → citi
+    elif len(w) > 4 and w.endswith("e"):
+        w = w[:-1]  # change, changes → chang
     return w[:6]
 
 
@@ -148,7 +157,7 @@ class Lexicon:
 
     def units(self, text: str) -> tuple[Unit, ...]:
         """The text's glossary terms (longest match first) and jieba words, in order."""
-        text = _ZH_QUANTITY.sub(" ", normalize(text))
+        text = _HAN_GAP.sub("", _ZH_QUANTITY.sub(" ", normalize(text)))
         return tuple(u for piece, known in self._glossary_split(text) for u in self._units(piece, known))
 
     def _glossary_split(self, text: str) -> list[tuple[str, bool]]:

@@ -1,7 +1,8 @@
 """Align stage, numbers: the quantities and the numbering labels a text states.
 
 A translation keeps its numbers: `2020年` ↔ `2020`, `30%` ↔ `30 percent`,
-`1500亿元` ↔ `150 billion yuan`, `60多年` ↔ `more than 60 years`. Digits are
+`1500亿元` ↔ `150 billion yuan`, `60多年` ↔ `more than 60 years`, `百分之五十` ↔
+`50 percent`, `二十世纪` ↔ `20th century`, `一九四九年` ↔ `1949`, `第十条` ↔ `Article 10`. Digits are
 *strong* values (a translator never drops them); numerals written in words
 (`三年` ↔ `three-year`, `十九大` ↔ `19th`, `December`) are *weak* values: they
 confirm a strong value on the other side but are never missed.
@@ -20,7 +21,7 @@ from generator.text import numbering as find_numbering
 
 _ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
 _ZH_NUMERAL = "零〇一二三四五六七八九十百千两"
-_ZH_MEASURE = "年个项家条种类批大次倍位名所座级届期省市亿万千百%多余"
+_ZH_MEASURE = "年个项家条种类批大次倍位名所座级届期省市亿万千百%多余世"
 _EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "hundred": 100}
 _EN_WORDS = {
     w: i
@@ -49,6 +50,7 @@ _ZH_ARABIC = re.compile(rf"({_ARABIC})\s*(万亿|万|亿)?")
 _ZH_WORDS = re.compile(rf"(第)?([{_ZH_NUMERAL}]+)(万亿|万|亿)?(?=[{_ZH_MEASURE}])|(第)([{_ZH_NUMERAL}]+)")
 _ZH_PLAN = re.compile(r"(十[一二三四五六七八九]?)五")
 _ZH_PER = re.compile(r"每(万|亿)")
+_ZH_PERCENT = re.compile(rf"百分之([{_ZH_NUMERAL}]+)(?:点([〇零一二三四五六七八九]+))?")
 _EN_ARABIC = re.compile(
     rf"(?<![A-Za-z\d.])(?<![A-Za-z]-)({_ARABIC})(?:st|nd|rd|th)?(?:\s*(thousand|million|billion|trillion))?",
     re.IGNORECASE,
@@ -97,6 +99,12 @@ def zh_quantities(text: str) -> Quantities:
     for m in _ZH_ARABIC.finditer(text):
         strong.setdefault(_arabic(m.group(1), _ZH_BIG.get(m.group(2) or "", 1)), m.group(0).strip())
     weak: dict[float, str] = {}
+    for m in _ZH_PERCENT.finditer(text):  # 百分之五十 ↔ 50 percent, 百分之三点五 ↔ 3.5%
+        whole = chinese_number(m.group(1))
+        decimals = "".join(str(chinese_number(c)) for c in m.group(2) or "")
+        if whole is not None:
+            weak.setdefault(float(f"{whole}.{decimals}" if decimals else whole), m.group(0))
+    text = _ZH_PERCENT.sub(" ", text)
     for m in _ZH_WORDS.finditer(text):
         value = chinese_number(m.group(2) or m.group(5))
         if value is not None:

@@ -119,7 +119,7 @@ def chapters(runs: list[tuple[list[Piece], list[Piece]]]) -> list[list[tuple[lis
 def main() -> None:
     bilingual = (REAL / "06_constitution_bilingual.txt").read_text(encoding="utf-8").splitlines()
     runs = normalise(interleaved(bilingual))
-    runs[0] = ([Piece("z", "title", runs[0][0][0].text)], [Piece("e", "title", runs[0][1][0].text)])
+    runs[0] = ([Piece("z", "title", runs[0][0][0].text)], [Piece("e", "title", _block(runs[0][1]).text)])
     front, ch1, ch2, ch3, ch4 = chapters(runs)
     source = "tests/fixtures/real/06_constitution_bilingual.txt (NPC official English, line by line)"
     total = write(HERE / "12_constitution_ch1.txt", "r12_constitution_ch1", "tune",
