@@ -93,8 +93,16 @@ def _arabic(number: str, scale: int = 1) -> float:
     return round(float(number.replace(",", "")) * scale, 3)
 
 
+def _unlabelled(text: str, lang: str) -> str:
+    """`text` without the numbering label of each of its lines (`（一）`, `(1)` of a list inside
+    an article): labels are compared by the numbering evidence, not as numbers the text states."""
+    lines = text.split("\n")
+    return "\n".join(lines[:1] + [found.rest if (found := find_numbering(x, lang)) else x for x in lines[1:]])
+
+
 def zh_quantities(text: str) -> Quantities:
     """The numbers of a Chinese text (its numbering label already removed)."""
+    text = _unlabelled(text, "zh").replace("○", "〇")  # 一八四○年: a circle written for zero
     strong: dict[float, str] = {}
     for m in _ZH_ARABIC.finditer(text):
         strong.setdefault(_arabic(m.group(1), _ZH_BIG.get(m.group(2) or "", 1)), m.group(0).strip())
@@ -119,6 +127,7 @@ def zh_quantities(text: str) -> Quantities:
 
 def en_quantities(text: str) -> Quantities:
     """The numbers of an English text (its numbering label already removed)."""
+    text = _unlabelled(text, "en")
     strong: dict[float, str] = {}
     for m in _EN_ARABIC.finditer(text):
         strong.setdefault(_arabic(m.group(1), _EN_SCALE.get((m.group(2) or "").lower(), 1)), m.group(0).strip())

@@ -6,9 +6,10 @@ The gold decisions come from the official translation's own structure, never fro
 aligner: `06_constitution_bilingual.txt` puts each Chinese line directly before its
 official English line(s); `07_constitution_ch1.txt` + `.en.txt` keep the same order in
 two files. Every exception to that structure is listed in `FIXES` below, found by
-reading the texts. Files 16 and 17 derive traps from real text: 16 is chapter II with
-every fifth English paragraph deleted (those Chinese paragraphs must stand alone), 17
-is chapter I as a separate translation.
+reading the texts. Files 16–18 derive other forms from the same real text: 16 is
+chapter II with every fifth English paragraph deleted (those Chinese paragraphs must
+stand alone), 17 is chapter I as a separate translation, 18 is chapters III–IV with one
+block per article, as the reader builds a law.
 """
 
 from __future__ import annotations
@@ -106,6 +107,20 @@ def write(path: Path, doc_id: str, split: str, comment: str, runs: list[tuple[li
     return len(gold) + sum(len(z) + len(e) - 1 for z, e in ids if not (z and e and len(z) <= 2 and len(e) <= 2))
 
 
+def articles(runs: list[tuple[list[Piece], list[Piece]]]) -> list[tuple[list[Piece], list[Piece]]]:
+    """Runs regrouped as the reader groups a law: each article (its label line and the lines up to
+    the next label or heading) one block per language, joined with `\\n`; headings stay."""
+    out: list[tuple[list[Piece], list[Piece]]] = []
+    for zh, en in runs:
+        opens = zh[0].kind == "heading" or _ZH_LABEL.match(zh[0].text) or not out or out[-1][0][0].kind == "heading"
+        if opens:
+            out.append((list(zh), list(en)))
+        else:
+            out[-1][0].extend(zh)
+            out[-1][1].extend(en)
+    return [(zh, en) if zh[0].kind == "heading" else ([_block(zh)], [_block(en)] if en else []) for zh, en in out]
+
+
 def chapters(runs: list[tuple[list[Piece], list[Piece]]]) -> list[list[tuple[list[Piece], list[Piece]]]]:
     """Split at each `第X章` heading: [front matter + preamble, chapter I, chapter II, …]."""
     parts: list[list[tuple[list[Piece], list[Piece]]]] = [[]]
@@ -137,6 +152,9 @@ def main() -> None:
     total += write(HERE / "17_constitution_ch1_separate.txt", "r17_constitution_ch1_separate", "tune",
                    "Real: chapter I as a separate translation (all English after all Chinese), as\n"
                    "07_constitution_ch1.txt + .en.txt give it.", separate_ch1())
+    total += write(HERE / "18_constitution_ch3_articles.txt", "r18_constitution_ch3_articles", "heldout",
+                   "Real: chapters III and IV grouped as the reader groups a law: one block per article\n"
+                   "and language (its paragraphs and items joined), from " + source + ".", articles(ch3 + ch4))
     print(f"{total} decisions")
 
 
