@@ -27,8 +27,13 @@ from generator.read.inline import cells_table, parse_inline, parse_table, plain_
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Principle, Row, Section
 from generator.render.urls import (
     CATEGORIES,
+    CSV_FILE,
     DATA,
     DATA_FILE,
+    FEED,
+    LICENSE_FILE,
+    SCHEMA_FILE,
+    TMX_FILE,
     DOCUMENTS,
     HOME,
     ISSUERS,
@@ -424,12 +429,26 @@ def principles_context(corpus: Corpus) -> dict[str, object]:
     }
 
 
+DOWNLOADS = (
+    (DATA_FILE, "全部数据（JSON）", "Everything, as JSON"),
+    (CSV_FILE, "每份文件一行的元数据表（CSV，Excel 可直接打开）", "One row per document (CSV; opens in Excel)"),
+    (TMX_FILE, "全部中英对照段落的翻译记忆库（TMX 1.4b）", "Every aligned pair as a translation memory (TMX 1.4b)"),
+    (SCHEMA_FILE, "documents.json 的 JSON Schema", "JSON Schema of documents.json"),
+    (LICENSE_FILE, "许可", "Licence"),
+    (FEED, "最新文件订阅（Atom）", "Newest documents (Atom feed)"),
+)
+"""The data page's downloads: path, what it is in Chinese and English. Per-document JSON
+is `data/documents/<id>.json`, linked from each document's card."""
+
+
 def data_context(corpus: Corpus) -> dict[str, object]:
     """The data page: where documents.json is and what it holds."""
     return {
         "url": DATA,
         "front_matter": front_matter("数据 Data", hide=("navigation", "toc")),
         "file_href": relative_href(DATA, DATA_FILE),
+        "downloads": [{"name": path.rsplit("/", 1)[-1], "href": relative_href(DATA, path), "zh": zh, "en": en}
+                      for path, zh, en in DOWNLOADS],
         "documents": len(corpus.documents),
         "principles": len(corpus.principles.entries),
         "metadata_fields": schema_fields(),

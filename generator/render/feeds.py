@@ -20,16 +20,12 @@ from feedgen.feed import FeedGenerator
 from generator.model import Document
 from generator.render import groups
 from generator.render.context import document_titles
-from generator.render.urls import document_url, relative_href
+from generator.render.urls import FEED, ISSUER_FEEDS, document_url, relative_href
 from generator.text import pinyin_slug
 
 if TYPE_CHECKING:
     from generator.model import Corpus
 
-FEED = "feeds/atom.xml"
-"""The site-wide feed."""
-ISSUER_FEEDS = "feeds/issuers/"
-"""Per issuer: `feeds/issuers/<issuer slug>.xml`."""
 SITE_TITLE = "中国政策文件中英对照 · China Policy Documents"
 """The site's name, as `site_name` in mkdocs.yml (a test keeps the two equal)."""
 ENTRIES = 50

@@ -21,12 +21,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from generator.render.export import SCHEMA_VERSION
+from generator.render.urls import CSV_FILE, DOCUMENT_FILES, LICENSE_FILE, SCHEMA_FILE, TMX_FILE
 
-CSV_FILE = "data/documents.csv"
-TMX_FILE = "data/pairs.tmx"
-SCHEMA_FILE = "data/documents.schema.json"
-LICENSE_FILE = "data/LICENSE.txt"
-DOCUMENT_FILES = "data/documents/"
 
 LICENSE = """\
 Data of policy-site: documents.json, documents.csv, pairs.tmx, documents/*.json

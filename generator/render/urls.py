@@ -20,6 +20,16 @@ PRINCIPLES = "principles/"
 TAGS = "tags/"
 DATA = "data/"
 DATA_FILE = "data/documents.json"
+CSV_FILE = "data/documents.csv"
+TMX_FILE = "data/pairs.tmx"
+SCHEMA_FILE = "data/documents.schema.json"
+LICENSE_FILE = "data/LICENSE.txt"
+DOCUMENT_FILES = "data/documents/"
+"""Per document: `data/documents/<id>.json`."""
+FEED = "feeds/atom.xml"
+"""The site-wide Atom feed."""
+ISSUER_FEEDS = "feeds/issuers/"
+"""Per issuer: `feeds/issuers/<issuer slug>.xml`."""
 
 _UNSAFE_ID = re.compile(r"[\s#%?/\\\"'<>&`]+")
 
