@@ -73,3 +73,11 @@ def test_a_document_without_header_shows_only_what_it_states():
     document = Document(id="x", source_file="x.txt", metadata=meta, masthead=(), sections=(), classified=(),
                         truncated=False, line_count=1)
     assert [r["attribute"] for r in card_fields(document, "documents/x/")] == ["issuer", "date_effective"]
+
+
+def test_chapters_restart_in_each_part_and_are_named_within_it():
+    rows = [((unit(f"{t}", "zh", LEVELS[u], t[:3], n, "heading"),), ()) for t, u, n in (
+        ("第一编　总则", "part", 1), ("第一章　基本规定", "chapter", 1), ("第二编　物权", "part", 2),
+        ("第一分编　通则", "subpart", 1), ("第一章　一般规定", "chapter", 1), ("第一节　不动产登记", "section", 1))]
+    assert list(row_anchors(section(rows)).values()) == [
+        "part-1", "part-1-chapter-1", "part-2", "part-2-subpart-1", "part-2-chapter-1", "part-2-chapter-1-section-1"]

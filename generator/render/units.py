@@ -37,27 +37,38 @@ def _unit(block: Block) -> tuple[str, int | None] | None:
 
 
 def row_anchors(section: AlignedSection, prefix: str = "") -> dict[str, str]:
-    """Row id → the stable anchor of the unit the row opens (first come, first served)."""
+    """Row id → the stable anchor of the unit the row opens (first come, first served). Chapters
+    restart in each part (the Civil Code's), sections in each chapter: they are named within them
+    (`part-2-chapter-1`, `chapter-3-section-1`); articles run through the whole text."""
     anchors: dict[str, str] = {}
     seen: set[str] = set()
-    chapter: int | None = None
+    within: dict[str, str] = {}  # unit → the anchor of the enclosing part / chapter
     for row in section.rows:
         found = next((u for b in row.zh + row.en if (u := _unit(b))), None)
         if found is None:
             continue
         unit, number = found
-        if unit in ("part", "subpart"):
-            chapter = None
-        if unit == "chapter":
-            chapter = number
-        name = "preamble" if unit == "preamble" else f"{unit}-{number}"
-        if unit == "section" and chapter is not None:
-            name = f"chapter-{chapter}-{name}"
+        if unit == "preamble" or unit == "article":
+            name = "preamble" if unit == "preamble" else f"article-{number}"
+        else:
+            outer = within.get(unit)
+            name = f"{outer}-{unit}-{number}" if outer else f"{unit}-{number}"
+            _enclose(within, unit, name)
         anchor = prefix + name
         if anchor not in seen:
             seen.add(anchor)
             anchors[row.id] = anchor
     return anchors
+
+
+def _enclose(within: dict[str, str], unit: str, name: str) -> None:
+    """After a part, chapters are named within it; after a chapter, sections."""
+    if unit in ("part", "subpart"):
+        within.pop("section", None)
+        within["chapter"] = name.split("-subpart-")[0] if unit == "subpart" else name
+        within["subpart"] = name.split("-subpart-")[0]
+    elif unit == "chapter":
+        within["section"] = name
 
 
 def article_of(row: Row) -> Block | None:
