@@ -6,7 +6,13 @@ The pages arrive rendered in memory (`generator.render`, called by `build()`).
    `mkdocs.yml` inheriting the repository's `mkdocs.yml`. It is replaced whole,
    so a removed document leaves no stale page; it is git-ignored.
 2. Run MkDocs into a temporary folder next to the site folder.
-3. Only when MkDocs succeeded, swap the temporary folder in place of the site
+3. Run Pagefind's indexer (the extended build, from the `pagefind[extended]`
+   wheel) on that folder: it reads the document pages' `data-pagefind-*`
+   attributes and writes the chunked search index into `pagefind/`. Its filter
+   files list values in hash-map order, different on every run (upstream knows:
+   Pagefind issue #638); `stabilise_pagefind` sorts them, so two builds of the
+   same seeds stay byte-identical.
+4. Only when both succeeded, swap the temporary folder in place of the site
    folder. A failed or interrupted build leaves the previous site intact.
 
 MkDocs runs as a subprocess (`python -m mkdocs build`), not through its API:
@@ -18,6 +24,9 @@ swapping the renderer for MkDocs' successor is a change of this one command.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -37,6 +46,13 @@ if TYPE_CHECKING:
 
 MKDOCS_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 """The repository's MkDocs configuration, inherited by the build folder's."""
+
+OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "overrides"
+"""Material theme overrides (the header's search box); MkDocs resolves `custom_dir` against the
+inheriting config, so the build folder's config names it again."""
+
+PAGEFIND_OPTIONS = ["--output-subdir", "pagefind", "--force-language", "zh", "--quiet"]
+"""Pagefind's indexer: one index, segmented as Chinese (English words are indexed as words too)."""
 
 
 class BuildError(RuntimeError):
@@ -71,8 +87,10 @@ def write_docs(files: dict[str, str], folder: Path, config: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
     inherit = os.path.relpath(config.resolve(), folder.resolve())
+    overrides = os.path.relpath(OVERRIDES, folder.resolve())
     (folder / "mkdocs.yml").write_text(
-        f"# Written by generator/write.py; edit {config.name} instead.\nINHERIT: {inherit}\ndocs_dir: docs\n",
+        f"# Written by generator/write.py; edit {config.name} instead.\nINHERIT: {inherit}\ndocs_dir: docs\n"
+        f"theme:\n  custom_dir: {overrides}\n",
         encoding="utf-8",
     )
 
@@ -86,6 +104,75 @@ def run_mkdocs(folder: Path, output: Path, epoch: str) -> str:
     if result.returncode != 0:
         raise BuildError(f"mkdocs build failed with exit status {result.returncode}:\n{result.stderr}{result.stdout}")
     return result.stderr
+
+
+def pagefind_executable() -> Path:
+    """The extended Pagefind binary (Chinese segmentation) shipped in the `pagefind-bin-extended` wheel."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError as error:
+        raise BuildError("Pagefind is not installed: run scripts/install (pagefind[extended] from PyPI)") from error
+    return Path(get_executable())
+
+
+def run_pagefind(output: Path) -> float:
+    """Index the built site in `output` into `output/pagefind/`; seconds taken, or BuildError."""
+    started = time.monotonic()
+    command = [str(pagefind_executable()), "--site", str(output), *PAGEFIND_OPTIONS]
+    result = subprocess.run(command, cwd=output, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (output / "pagefind" / "pagefind-entry.json").exists():
+        raise BuildError(f"pagefind failed with exit status {result.returncode}:\n{result.stderr}{result.stdout}")
+    stabilise_pagefind(output / "pagefind")
+    return time.monotonic() - started
+
+
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
+"""Every Pagefind index file is gzip of this signature and CBOR data."""
+
+
+def _pagefind_read(path: Path) -> object:
+    import cbor2
+
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(PAGEFIND_SIGNATURE):
+        raise BuildError(f"pagefind: unexpected file format in {path}")
+    return cbor2.loads(data[len(PAGEFIND_SIGNATURE):])
+
+
+def _pagefind_write(folder: Path, prefix: str, suffix: str, digits: int, value: object) -> str:
+    """Write `value` as `<prefix><hash><suffix>` named by its content (as Pagefind does); the hash part."""
+    import cbor2
+
+    data = PAGEFIND_SIGNATURE + cbor2.dumps(value)
+    name = prefix + hashlib.sha256(data).hexdigest()[:digits]
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return name
+
+
+def stabilise_pagefind(bundle: Path) -> None:
+    """Make Pagefind's output the same from run to run: filter values and filters in sorted order.
+
+    Pagefind 1.5 writes each filter's values, and the list of filters in the language's
+    `.pf_meta`, in Rust hash-map order, which changes on every run (the word index and the
+    fragments are already stable). Each filter file is rewritten with its values sorted and
+    renamed by its new content, then the meta file and `pagefind-entry.json` point at them.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _pagefind_read(meta_path)
+        filters = []
+        for name, file_hash in meta[3]:
+            path = bundle / "filter" / f"{file_hash}.pf_filter"
+            key, values = _pagefind_read(path)
+            path.unlink()
+            new = _pagefind_write(path.parent, f"{language}_", ".pf_filter", 7, [key, sorted(values)])
+            filters.append([name, new])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        info["hash"] = _pagefind_write(bundle, f"pagefind.{language}_", ".pf_meta", 10, meta).removeprefix("pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def swap(new: Path, site_dir: Path) -> None:
@@ -112,9 +199,11 @@ def write_site(files: dict[str, str], site_dir: Path, epoch: str, report: Callab
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         run_mkdocs(folder, temporary, epoch)
+        built = time.monotonic() - started
+        indexed = run_pagefind(temporary)
         swap(temporary, site_dir)
     finally:
         if temporary.exists():
             shutil.rmtree(temporary)
-    report(f"write: mkdocs built {site_dir} in {time.monotonic() - started:.1f} s")
+    report(f"write: mkdocs built {site_dir} in {built:.1f} s; pagefind indexed it in {indexed:.1f} s")
     return pages

@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from generator.build import load_corpus
+from generator.render import render_site
 from generator.serve import start_server
+from generator.write import source_date_epoch, write_site
 
 SEED_ID = "gongxinbuke-2017-315"
 DOCUMENT = f"documents/{SEED_ID}/"
@@ -232,37 +237,182 @@ def test_view_switch_changes_what_shows_and_is_remembered(open_page, served):
     assert _view(page) == both
 
 
-# --- search ------------------------------------------------------------------------
+# --- search (Pagefind) ----------------------------------------------------------------
+#
+# A site of the seed, the reader fixtures and five real documents (laws, State Council
+# notices), indexed by Pagefind as every build is. Each query is typed into the header's
+# search (opened with "/"); the first result and the text its excerpts highlight (adjacent
+# <mark>s joined: Pagefind marks 工业/和/信息/化/部 word by word) are asserted.
+
+SEARCH_REAL = ["01_data_security_law", "05_national_anthem_law", "06_constitution_bilingual",
+               "09_gov_grain_emergency_plan", "11_gov_tertiary_hospital_performance_assessment"]
+SEARCH_QUERIES = [
+    # 文号 in any written form, and the document id
+    ("工信部科〔2017〕315号", SEED_ID, DOC_NUMBER),
+    ("工信部科[2017]315号", SEED_ID, DOC_NUMBER),
+    ("工信部科［2017］315号", SEED_ID, DOC_NUMBER),
+    ("[2017]315", SEED_ID, DOC_NUMBER),
+    ("〔2017〕315号", SEED_ID, DOC_NUMBER),
+    ("2017年315号", SEED_ID, DOC_NUMBER),
+    ("315号", SEED_ID, DOC_NUMBER),
+    ("gongxinbuke-2017-315", SEED_ID, DOC_NUMBER),
+    ("国办函〔2005〕57号", "guobanhan-2005-57", "国办函〔2005〕57号"),
+    ("国办发[2019]4号", "guobanfa-2019-4", "国办发〔2019〕4号"),
+    ("国办发（2019）5号", "guobanfa-2019-5", "国办发〔2019〕5号"),
+    # Chinese words and phrases, matched and highlighted whole
+    ("工业和信息化部", SEED_ID, "工业和信息化部"),
+    ("三年行动计划", SEED_ID, "三年行动计划"),
+    ("新一代人工智能发展规划", SEED_ID, "新一代人工智能发展规划"),
+    ("人工智能", SEED_ID, "人工智能"),
+    ("产业化", SEED_ID, "产业化"),
+    ("数据安全法", "01-data-security-law", "数据安全法"),
+    ("三级公立医院绩效考核", "guobanfa-2019-4", "三级公立医院绩效考核"),
+    ("国歌", "05-national-anthem-law", "国歌"),
+    ("养老服务", "guobanfa-2019-5", "养老服务"),
+    ("粮食储备", "guobanhan-2005-57", "粮食储备"),
+    ("智能网联汽车", "gongxinbuzhuang-2018-12", "智能网联汽车"),
+    # titles
+    ("促进新一代人工智能产业发展三年行动计划", SEED_ID, "促进新一代人工智能产业发展三年行动计划"),
+    ("关于推动数字经济发展的通知", "fagaigaoji-2021-1234", "关于推动数字经济发展的通知"),
+    ("中华人民共和国国歌法", "05-national-anthem-law", "国歌法"),
+    # English words and prefixes
+    ("artificial intelligence", "guokefagao-2019-265", "Artificial Intelligence"),
+    ("artif", "guokefagao-2019-265", "Artificial"),
+    ("systematic layout", SEED_ID, "Systematic Layout"),
+    ("national anthem", "06-constitution-bilingual", "National Anthem"),
+    # mixed
+    ("人工智能 intelligence", "guokefagao-2019-265", "Intelligence"),
+    ("宪法 constitution", "06-constitution-bilingual", "Constitution"),
+]
+NO_RESULT = "quantum"
 
 
-@pytest.mark.parametrize("query, device", [
-    ("人工智能", DESKTOP),
-    ("三年行动计划", DESKTOP),  # a phrase of the seed, not a word of jieba's
-    ("artificial intelligence", DESKTOP),  # two words: every word must be found
-    ("人工智能", PHONE),
-], ids=["zh-word", "zh-phrase", "en-two-words", "zh-phone"])
-def test_search_finds_the_document_and_opens_it(open_page, query, device):
-    page = open_page("", **device)
-    if device is PHONE:
-        page.locator('label.md-header__button[for="__search"]').click()  # the magnifier in the header
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory) -> Path:
+    seeds = tmp_path_factory.mktemp("search-seeds")
+    root = Path(__file__).resolve().parent
+    for path in [*(root.parent / "seeds").glob("*.txt"), *(root / "fixtures" / "reader").glob("*.txt"),
+                 *(root / "fixtures" / "real" / f"{name}.txt" for name in SEARCH_REAL)]:
+        shutil.copy(path, seeds / path.name)
+    site = tmp_path_factory.mktemp("search") / "site"
+    corpus = load_corpus(seeds)
+    write_site(render_site(corpus), site, source_date_epoch(corpus), lambda line: None)
+    return site
+
+
+@pytest.fixture(scope="module")
+def search_served(search_site):
+    server = start_server(search_site, 0)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _search(page, query: str) -> None:
+    """Open the search with "/" (or the header button on a phone) and type `query` as a user does."""
+    if page.viewport_size["width"] < 600:
+        page.locator(".ps-search-open").click()
     else:
-        page.locator("input.md-search__input").click()
-    page.keyboard.type(query)  # like a user: CJK arrives as text input (an IME's, or pasted), without key events
-    result = page.locator(f'.md-search-result__item a[href*="{DOCUMENT}"]').first
-    result.wait_for(state="visible", timeout=10_000)
-    assert "\u200b" not in page.locator("input.md-search__input").input_value()
-    result.click()
-    page.wait_for_url(f"**/{DOCUMENT}**")
-    assert urlsplit(page.url).path.endswith(f"/{DOCUMENT}")
-    assert page.locator("h1 .ps-title__zh").inner_text() == TITLE
+        page.keyboard.press("/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
+    page.keyboard.type(query)
+    page.locator(".pagefind-ui__message").filter(has_text=re.compile("结果|没有找到")).wait_for(timeout=10_000)
+    page.wait_for_function("""() => !document.querySelector('.pagefind-ui__result-excerpt.pagefind-ui__loading')
+                                     && !document.querySelector('.pagefind-ui__result-title .pagefind-ui__loading')""")
 
 
-def test_search_without_a_match_finds_nothing(open_page):
-    page = open_page()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("量子 quantum")
-    page.get_by_text("没有找到符合条件的结果").wait_for()  # Material's "no result", in the site's language
-    assert page.locator(".md-search-result__item").count() == 0
+def _first_result(page) -> dict:
+    return page.evaluate("""() => {
+      const result = document.querySelector('.pagefind-ui__result');
+      if (!result) return null;
+      const runs = [];
+      for (const excerpt of result.querySelectorAll('.pagefind-ui__result-excerpt')) {
+        let run = '';
+        for (const node of excerpt.childNodes) {
+          if (node.nodeName === 'MARK') { run += node.textContent; continue; }
+          if (run && !(node.nodeType === 3 && node.textContent === '')) { runs.push(run.trim()); run = ''; }
+        }
+        if (run) runs.push(run.trim());
+      }
+      return {href: result.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+              rows: [...result.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')]
+                      .map(a => a.getAttribute('href')),
+              marks: runs};
+    }""")
+
+
+@pytest.mark.parametrize("query, document, highlight", SEARCH_QUERIES, ids=[q for q, _, _ in SEARCH_QUERIES])
+def test_search_query_table(open_page, search_served, query, document, highlight):
+    page = open_page(None)
+    page.goto(search_served)
+    _search(page, query)
+    first = _first_result(page)
+    assert first is not None, f"no result for {query}"
+    assert first["href"] == f"/documents/{document}/", first
+    assert any(highlight.lower() in run.lower().replace(" ", "") or highlight.lower() in run.lower()
+               for run in first["marks"]), first["marks"]
+    assert all(re.fullmatch(rf"/documents/{document}/#[\w-]+", href) for href in first["rows"]), first["rows"]
+
+
+def test_search_without_a_match_says_so_in_both_languages(open_page, search_served):
+    page = open_page(None)
+    page.goto(search_served)
+    _search(page, NO_RESULT)
+    assert page.locator(".pagefind-ui__result").count() == 0
+    message = page.locator(".pagefind-ui__message").inner_text()
+    assert "没有找到" in message and "No results" in message and NO_RESULT in message
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_search_result_opens_the_document_at_the_row(open_page, search_served, screenshots, device):
+    """A paragraph's result links to its row (#a1-7); on a phone the header's magnifier opens the search."""
+    page = open_page(None, **device)
+    page.goto(search_served)
+    _search(page, "systematic layout")
+    row = page.locator(f'.pagefind-ui__result-nested a[href="/{DOCUMENT}#a1-7"]')
+    row.wait_for(state="visible")
+    assert "附件1第7段" in row.inner_text()
+    name = "desktop" if device is DESKTOP else "phone"
+    _shoot(page, screenshots, f"search-results-{name}", full_page=False)
+    row.click()
+    page.wait_for_url(f"**/{DOCUMENT}#a1-7")
+    assert not page.locator("dialog.ps-search").evaluate("d => d.open")
+    page.wait_for_function("document.querySelector(':target')?.id === 'a1-7'")
+
+
+def test_search_results_show_title_translation_and_doc_number(open_page, search_served, screenshots):
+    page = open_page(None)
+    page.goto(search_served)
+    _search(page, "人工智能")
+    first = page.locator(".pagefind-ui__result").first
+    assert TITLE in first.locator(".pagefind-ui__result-title").first.inner_text()
+    tags = first.locator(".pagefind-ui__result-tags").first.inner_text()
+    assert DOC_NUMBER in tags
+    _shoot(page, screenshots, "search-results-zh-desktop", full_page=False)
+
+
+def test_search_filters_by_year(open_page, search_served):
+    page = open_page(None)
+    page.goto(search_served)
+    _search(page, "人工智能")
+    assert _first_result(page)["href"] == f"/{DOCUMENT}"
+    page.locator(".pagefind-ui__filter-name", has_text="年份 Year").click()
+    page.locator(".pagefind-ui__filter-label", has_text="2019").click()
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length === 1")
+    assert _first_result(page)["href"] == "/documents/guokefagao-2019-265/"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_follows_the_colour_scheme(open_page, search_served, scheme):
+    page = open_page(None, color_scheme=scheme)
+    page.goto(search_served)
+    _search(page, "人工智能")
+    background = page.locator("dialog.ps-search").evaluate("d => getComputedStyle(d).backgroundColor")
+    text = page.locator(".pagefind-ui__result-title").first.evaluate("e => getComputedStyle(e).color")
+    dark = [int(v) for v in re.findall(r"\d+", background)[:3]]
+    assert (sum(dark) < 200) == (scheme == "dark"), (background, text)
 
 
 # --- permalinks and citations ------------------------------------------------------
@@ -329,9 +479,12 @@ def test_no_request_leaves_localhost(open_page, served):
     page.on("pageerror", lambda error: errors.append(str(error)))
     for path in PAGES.values():
         page.goto(served + path, wait_until="networkidle")
-    page.locator("input.md-search__input").click()
+    page.keyboard.press("/")
+    page.locator(".pagefind-ui__search-input").wait_for()
     page.keyboard.type("人工智能")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator(".pagefind-ui__result").first.wait_for()
     assert [url for url in requests if not url.startswith(served)] == []
-    assert f"{served}search/search_index.json" in requests and f"{served}assets/javascripts/site.js" in requests
+    assert any(url.startswith(f"{served}pagefind/pagefind-entry.json") for url in requests)
+    assert any(url.startswith(f"{served}pagefind/fragment/") for url in requests)
+    assert f"{served}assets/javascripts/site.js" in requests
     assert broken == [] and errors == []

@@ -194,16 +194,6 @@ def test_no_broken_internal_link_or_anchor(which, site, hostile_site):
     assert not broken, "\n".join(broken)
 
 
-def test_search_index_holds_segmented_chinese(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = index["config"]["separator"]
-    assert "\\u200b" in separator or "\u200b" in separator
-    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
-    assert re.search("\u200b人工智能\u200b", texts)
-    assert any(d["location"].startswith(f"documents/{SEED_ID}/") for d in index["docs"])
-    assert index["config"]["lang"] == ["en"] and index["config"]["pipeline"] == []
-
-
 def test_no_external_resources(site, hostile_site):
     for root in (site, hostile_site):
         for path in html_files(root):

@@ -1,0 +1,109 @@
+"""Render stage: what the search index (Pagefind, run after MkDocs) learns about a document page.
+
+`search_context()` gives the document page's `search` key (built by
+`context.document_context`, laid out by `templates/pages/_search.j2` as
+`data-pagefind-*` attributes on hidden elements):
+
+- **meta** shown in a result: the Chinese (else English) title as `title`, the
+  English title and the 文号;
+- **filters** (facets, as the gov.cn policy library has them): issuer, year,
+  category (every level of the path), document type (文种, from the title) and
+  validity status when the source states it;
+- **terms**: the 文号 as written, the document id (`gongxinbuke-2017-315`) and the
+  文号's number tokens `2017n315h` and `315h`, indexed with a high weight. Pagefind
+  cuts `工信部科〔2017〕315号` into 工/信/部/科/2017/315/号, and a year and a number are
+  in nearly every document, so `[2017]315` or `315号` matched the wrong one first;
+  the search box rewrites a 文号 in any written form (`〔2017〕315号`, `[2017]315`,
+  `2017年315号`, `315号`, the id) into these tokens (`processTerm` in
+  templates/assets/javascripts/search.js), which only the document itself holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Document
+from generator.render import groups
+
+DOC_NUMBER = re.compile(r"^(?P<prefix>.*?)\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d+)\s*号?$")
+"""A 文号 `机关代字〔年份〕序号号` with any of the brackets people type."""
+
+FILTERS = {"issuer": "发文机关 Issuer", "year": "年份 Year", "category": "分类 Category",
+           "type": "文种 Type", "status": "时效 Status"}
+"""Filter keys and the names the search panel shows for them."""
+
+DOCUMENT_TYPES = (
+    "实施细则", "实施办法", "实施方案", "工作方案", "行动计划", "行动方案", "指导意见", "实施意见", "暂行办法", "暂行规定",
+    "通知", "意见", "办法", "规定", "决定", "决议", "条例", "规则", "细则", "规划", "纲要", "方案", "计划", "公告",
+    "通告", "批复", "函", "报告", "指南", "清单", "预案", "规范", "标准", "命令", "令", "宪法", "法",
+)
+"""文种 by the end of a title (longest first where one ends another): 关于印发…的通知 is a 通知."""
+
+TYPE_NAMES = {"实施细则": "细则", "实施办法": "办法", "暂行办法": "办法", "实施方案": "方案", "工作方案": "方案",
+              "行动方案": "方案", "行动计划": "计划", "指导意见": "意见", "实施意见": "意见", "暂行规定": "规定",
+              "宪法": "法律", "法": "法律"}
+"""Variants folded into one facet value (the gov.cn library's coarse kinds)."""
+
+STATUS_FIELDS = ("时效性", "有效性", "效力", "效力状态", "时效")
+"""Header fields that state whether a document is in force, when a source gives one."""
+
+
+def doc_number_terms(doc_number: str) -> list[str]:
+    """The 文号 as written and its tokens: `工信部科[2017]315号` → that, `p5de54fe190e879d1`
+    (the 机关代字's code points), `2017n315h`, `n315h`.
+
+    The search box turns `工信部科〔2017〕315号` into `p5de54fe190e879d1 2017n315h`, `[2017]315` or
+    `2017年315号` into `2017n315h`, `315号` into `n315h` (search.js); the `h` ends a token so that
+    `n31h` is no prefix of `n315h`. The 机关代字 is a token of its own because Pagefind cuts
+    Chinese by context and drops single characters such as 发: `国办发` typed alone never matched
+    the 国办/发 of `国办发〔2019〕5号`.
+    """
+    number = doc_number.strip()
+    terms = [number]
+    parts = DOC_NUMBER.match(number)
+    if parts:
+        year, serial = parts["year"], str(int(parts["number"]))
+        prefix = "".join(parts["prefix"].split())
+        terms += [prefix_token(prefix)] if prefix else []
+        terms += [f"{year}n{serial}h", f"n{serial}h"]
+    return terms
+
+
+def prefix_token(prefix: str) -> str:
+    """`工信部科` → `p5de54fe190e879d1`: `p` and the hexadecimal code points (search.js computes the same)."""
+    return "p" + "".join(f"{ord(c):x}" for c in prefix)
+
+
+def document_type(title: str | None) -> str | None:
+    """The 文种 a title ends with (`…的通知` → 通知, `…数据安全法` → 法律), or None."""
+    if not title:
+        return None
+    text = re.sub(r"[（(][^（）()]*[）)]$", "", title.strip()).rstrip("》”\"")
+    for kind in DOCUMENT_TYPES:
+        if text.endswith(kind):
+            return TYPE_NAMES.get(kind, kind)
+    return None
+
+
+def search_context(document: Document, titles: dict[str, str | None]) -> dict[str, object]:
+    """Meta, filters and weighted terms of a document page for the search index."""
+    metadata = document.metadata
+    title = titles["zh"] or titles["en"] or document.id
+    category = metadata.category
+    status = next((f.value.strip() for f in metadata.fields if f.name in STATUS_FIELDS and f.value.strip()), None)
+    filters = [
+        (FILTERS["issuer"], groups.issuer_of(document)),
+        (FILTERS["year"], groups.year_of(document)),
+        *((FILTERS["category"], " › ".join(category[: i + 1])) for i in range(len(category))),
+        (FILTERS["type"], document_type(titles["zh"]) or document_type(titles["en"]) or "其他 Other"),
+    ]
+    if status:
+        filters.append((FILTERS["status"], status))
+    # the id only when it comes from the 文号: one made from a file name holds English words (`05-national-anthem-law`)
+    terms = [*doc_number_terms(metadata.doc_number), document.id] if metadata.doc_number else []
+    return {
+        "meta": [("title", title), *((k, v) for k, v in (("English", titles["en"] if titles["zh"] else None),
+                                                         ("文号", metadata.doc_number)) if v)],
+        "filters": [{"name": name, "value": value} for name, value in filters],
+        "terms": " ".join(terms),
+    }
