@@ -78,6 +78,33 @@ class Metadata:
     """Dates of the amendments and revisions (`…修正`, `…修订`) as ISO, in the order stated."""
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link of the inline subset, `[text](target)`, as the source wrote it."""
+
+    text: str
+    """The link's text as written (markup inside it kept)."""
+    target: str
+    """The target as written; an unsafe one (`javascript:`) is kept here, dropped by the renderer and
+    reported by `check`."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of a block's text in one inline style: the source's inline markup, parsed once by the reader."""
+
+    text: str
+    """The run's text, markup removed."""
+    strong: bool = False
+    """Inside `**…**`."""
+    em: bool = False
+    """Inside `*…*` (titles are written `*Title*`)."""
+    link: int | None = None
+    """Index into the block's `links` when the run is a link's text; None otherwise."""
+    br: bool = False
+    """A line break between two source lines of the block (then `text` is empty)."""
+
+
 BlockKind = Literal[
     "title",  # a title line inside the body (attachment title, or notice title without header)
     "doc_number",  # the 文号 line under the notice title
@@ -127,6 +154,11 @@ class Block:
     cells: tuple[tuple[str, ...], ...] = ()
     """For a plain-text table (columns separated by runs of spaces): its rows of cells,
     read once by the reader; empty for pipe tables and every other block."""
+    spans: tuple[Span, ...] = ()
+    """`text` with its inline markup (`*title*`, `**bold**`, links) parsed once by the reader;
+    empty for tables, and for blocks made elsewhere than the reader (then renderers parse `text`)."""
+    links: tuple[Link, ...] = ()
+    """The links `spans` point at, in the order they appear."""
 
 
 SectionKind = Literal["notice", "attachment"]

@@ -6,6 +6,7 @@ import dataclasses
 
 from generator.model import AlignedSection, Block, Document, Row, Section
 from generator.read.fields import FIELDS, KNOWN_KEYS
+from generator.read.inline import parse_inline, read_inline, render_spans
 from generator.render.fields import card_fields, export_metadata, schema_fields
 from generator.render.units import article_citations, article_paragraphs, row_anchors, short_title_en
 from generator.text import LEVELS
@@ -46,10 +47,17 @@ def test_article_citations_in_both_languages():
     assert short_title_en("CONSTITUTION OF THE PEOPLE’S REPUBLIC OF CHINA") == "Constitution"
 
 
+def text_of(found):
+    label, paragraphs = found
+    return label, ["".join(s["text"] for s in p) for p in paragraphs]
+
+
 def test_article_label_alone_goes_with_the_paragraph_after_it():
-    alone = unit("第三条\n国家实施大数据战略。\n（一）推进；", "zh", LEVELS["article"], "第三条", 3)
-    assert article_paragraphs(alone) == ("第三条", ["国家实施大数据战略。", "（一）推进；"])
-    assert article_paragraphs(ARTICLE_ZH) == ("第二十六条", ["任何国家……采取措施。"])
+    alone = unit("第三条\n国家实施*大数据*战略。\n（一）推进；", "zh", LEVELS["article"], "第三条", 3)
+    assert text_of(article_paragraphs(alone, parse_inline(alone.text))) == (
+        "第三条", ["国家实施大数据战略。", "（一）推进；"])
+    assert text_of(article_paragraphs(ARTICLE_ZH, parse_inline(ARTICLE_ZH.text))) == (
+        "第二十六条", ["任何国家……采取措施。"])
 
 
 def test_card_export_and_schema_follow_the_one_table():
@@ -81,3 +89,12 @@ def test_chapters_restart_in_each_part_and_are_named_within_it():
         ("第一分编　通则", "subpart", 1), ("第一章　一般规定", "chapter", 1), ("第一节　不动产登记", "section", 1))]
     assert list(row_anchors(section(rows)).values()) == [
         "part-1", "part-1-chapter-1", "part-2", "part-2-subpart-1", "part-2-chapter-1", "part-2-chapter-1-section-1"]
+
+
+def test_inline_markup_is_parsed_once_into_the_model_and_rendered_as_before():
+    text = "见**[附件](#)**与*《标题》*\n[危险](javascript:alert(1))"
+    spans, links = read_inline(text)
+    assert [l.target for l in links] == ["#", "javascript:alert(1)"]
+    assert render_spans(spans, links, lambda t, target: "#attachment-1") == parse_inline(
+        text, lambda t, target: "#attachment-1")
+    assert [s["href"] for s in render_spans(spans, links, lambda t, target: "#a")] == [None, "#a", None, None, None, None]

@@ -1,8 +1,10 @@
-"""Render stage: the inline-markup subset of the source family, parsed into plain data.
+"""Read stage (and render): the inline-markup subset of the source family, parsed once.
 
-Source text is data, never markup. This module never produces HTML: it turns a
-block's verbatim text into *spans* (dicts of plain strings and flags) that the
-templates render with autoescaping. Exactly this subset is honoured:
+Source text is data, never markup. The reader parses every block's text once
+(`read_inline`) into the model's `Span`s and `Link`s; the render stage turns
+them into page spans (`render_spans`: dicts of plain strings and flags, links
+resolved) that the templates render with autoescaping. This module never
+produces HTML. Exactly this subset is honoured:
 
 - `**bold**` and `*italic*` (titles are written `*Title*`),
 - `[text](target)` links whose target is safe: `http:`/`https:` URLs and
@@ -16,13 +18,15 @@ is literal text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
+from generator.model import Link, Span
 from generator.read.links import LINK, is_safe_target
 
-Span = dict[str, object]
-"""`{"text": str, "strong": bool, "em": bool, "href": str | None, "br": bool}`."""
+PageSpan = dict[str, object]
+"""A span as page data: `{"text": str, "strong": bool, "em": bool, "href": str | None, "br": bool}`."""
 
 Resolve = Callable[[str, str], str | None]
 """`resolve(link_text, target)` → the href to use, or None to drop the link."""
@@ -36,49 +40,79 @@ _INLINE = re.compile(  # `*` between ASCII letters or digits (`2*3*4`, `a*b`) is
 _TABLE_RULE = re.compile(r":?-{1,}:?")
 
 
-def parse_inline(text: str, resolve: Resolve | None = None) -> list[Span]:
-    """Split `text` into spans; newlines become `{"br": True}` spans."""
-    spans: list[Span] = []
-    _scan(text, resolve or _no_anchor, spans, strong=False, em=False, href=None)
-    return _merge(_split_lines(spans))
+def read_inline(text: str) -> tuple[tuple[Span, ...], tuple[Link, ...]]:
+    """Parse `text` once, as the reader does for every block: spans in the model's form (line
+    breaks as `br` spans, links as indices) and the links they point at, targets as written."""
+    out: list[Span] = []
+    links: list[Link] = []
+    _scan(text, out, links, strong=False, em=False, link=None)
+    return tuple(_merge_runs(_split_lines(out))), tuple(links)
 
 
-def _scan(text: str, resolve: Resolve, out: list[Span], strong: bool, em: bool, href: str | None) -> None:
+def render_spans(spans: tuple[Span, ...], links: tuple[Link, ...], resolve: Resolve | None = None) -> list[PageSpan]:
+    """Parsed spans as page data. Each link is resolved once, in order; an unsafe or unknown
+    target drops the link and keeps its text."""
+    hrefs = [safe_href(link.text, link.target, resolve or _no_anchor) for link in links]
+    return _merge([{"text": s.text, "strong": s.strong, "em": s.em, "br": s.br,
+                    "href": hrefs[s.link] if s.link is not None else None} for s in spans])
+
+
+def parse_inline(text: str, resolve: Resolve | None = None) -> list[PageSpan]:
+    """Split `text` into page spans (for text that is not a block: titles, principle statements)."""
+    return render_spans(*read_inline(text), resolve)
+
+
+def _scan(text: str, out: list[Span], links: list[Link], strong: bool, em: bool, link: int | None) -> None:
     position = 0
     for match in _INLINE.finditer(text):
-        _text(out, text[position : match.start()], strong, em, href)
-        if match.group("link") and href is None:
-            target = safe_href(match.group("text"), match.group("target"), resolve)
-            _scan(match.group("text"), resolve, out, strong, em, target)
+        _text(out, text[position : match.start()], strong, em, link)
+        if match.group("link") and link is None:
+            links.append(Link(match.group("text"), match.group("target")))
+            _scan(match.group("text"), out, links, strong, em, len(links) - 1)
         elif match.group("link"):  # a link inside a link: keep its text only
-            _scan(match.group("text"), resolve, out, strong, em, href)
+            _scan(match.group("text"), out, links, strong, em, link)
         elif match.group("strong"):
-            _scan(match.group("stext"), resolve, out, True, em, href)
+            _scan(match.group("stext"), out, links, True, em, link)
         else:
-            _scan(match.group("etext"), resolve, out, strong, True, href)
+            _scan(match.group("etext"), out, links, strong, True, link)
         position = match.end()
-    _text(out, text[position:], strong, em, href)
+    _text(out, text[position:], strong, em, link)
 
 
-def _text(out: list[Span], text: str, strong: bool, em: bool, href: str | None) -> None:
+def _text(out: list[Span], text: str, strong: bool, em: bool, link: int | None) -> None:
     if text:
-        out.append({"text": text, "strong": strong, "em": em, "href": href, "br": False})
+        out.append(Span(text, strong, em, link))
 
 
 def _split_lines(spans: list[Span]) -> list[Span]:
     result: list[Span] = []
     for span in spans:
-        for index, line in enumerate(str(span["text"]).split("\n")):
+        for index, line in enumerate(span.text.split("\n")):
             if index:
-                result.append({"text": "", "strong": False, "em": False, "href": None, "br": True})
+                result.append(Span("", br=True))
             if line:
-                result.append({**span, "text": line})
+                result.append(dataclasses.replace(span, text=line))
     return result
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    """Join neighbours with the same formatting (keeps the output small and stable)."""
+def _merge_runs(spans: list[Span]) -> list[Span]:
     merged: list[Span] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if previous and not span.br and not previous.br and _run_style(previous) == _run_style(span):
+            merged[-1] = dataclasses.replace(previous, text=previous.text + span.text)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _run_style(span: Span) -> tuple[object, ...]:
+    return (span.strong, span.em, span.link)
+
+
+def _merge(spans: list[PageSpan]) -> list[PageSpan]:
+    """Join neighbours with the same formatting (keeps the output small and stable)."""
+    merged: list[PageSpan] = []
     for span in spans:
         previous = merged[-1] if merged else None
         if previous and not span["br"] and not previous["br"] and _style(previous) == _style(span):
@@ -88,7 +122,7 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _style(span: Span) -> tuple[object, ...]:
+def _style(span: PageSpan) -> tuple[object, ...]:
     return (span["strong"], span["em"], span["href"])
 
 
@@ -136,7 +170,7 @@ def parse_table(text: str, resolve: Resolve | None = None) -> dict[str, object]:
     body = [cells for cells in lines if not is_table_rule(cells)]
     columns = max([len(head or [])] + [len(r) for r in body])
 
-    def cells(row: list[str]) -> list[list[Span]]:
+    def cells(row: list[str]) -> list[list[PageSpan]]:
         padded = row + [""] * (columns - len(row))
         return [parse_inline(c, resolve) for c in padded]
 
@@ -151,7 +185,7 @@ def cells_table(cells: tuple[tuple[str, ...], ...], resolve: Resolve | None = No
     digits = [any(ch.isdigit() for ch in "".join(r)) for r in rows]
     head = rows[0] if len(rows) > 1 and not digits[0] and any(digits[1:]) else None
 
-    def spans(row: list[str]) -> list[list[Span]]:
+    def spans(row: list[str]) -> list[list[PageSpan]]:
         return [parse_inline(c, resolve) for c in row + [""] * (columns - len(row))]
 
     return {"head": spans(head) if head else None, "rows": [spans(r) for r in rows[1 if head else 0 :]],

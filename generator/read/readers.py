@@ -19,7 +19,8 @@ from pathlib import Path
 
 from generator.read.decode import decode_bytes, read_file, split_lines
 from generator.read.header import metadata_from, read_header
-from generator.model import ClassifiedLine, Diagnostic, Document, Section
+from generator.model import Block, ClassifiedLine, Diagnostic, Document, Section
+from generator.read.inline import read_inline
 from generator.read.law import stated_metadata
 from generator.text import compact, pinyin_slug
 from generator.read.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
@@ -43,6 +44,17 @@ def split_footer(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
         if _FOOTER.match(_footer_text(lines[-k:])):
             return lines[:-k], [ClassifiedLine(n, "paywall footer", t) for n, t in lines[-k:]]
     return lines, []
+
+
+def with_inline(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Every block's inline markup parsed once, into the model (tables keep their text or cells)."""
+    def parsed(block: Block) -> Block:
+        if block.kind == "table" or block.spans:
+            return block
+        spans, links = read_inline(block.text)
+        return dataclasses.replace(block, spans=spans, links=links)
+
+    return tuple(dataclasses.replace(s, blocks=tuple(parsed(b) for b in s.blocks)) for s in sections)
 
 
 def split_chrome(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
@@ -85,7 +97,7 @@ def read_lines(lines: tuple[str, ...], source_file: str, file: str) -> tuple[Doc
         source_file=source_file,
         metadata=metadata,
         masthead=tuple(t for _, t in header.masthead),
-        sections=parts.sections,
+        sections=with_inline(parts.sections),
         classified=tuple(sorted(classified, key=lambda c: c.line)),
         truncated=bool(footer),
         line_count=len(lines),
@@ -127,7 +139,7 @@ def add_translation(document: Document, lines: tuple[str, ...], name: str, file:
         title_en = section.title_en or english.title_en
         sections.append(dataclasses.replace(section, title_en=title_en, blocks=section.blocks + english.blocks))
     return dataclasses.replace(
-        document, sections=tuple(sections), translation_file=name, translation_lines=lines,
+        document, sections=with_inline(tuple(sections)), translation_file=name, translation_lines=lines,
         translation_classified=tuple(sorted(classified, key=lambda c: c.line)),
     ), tuple(diagnostics)
 

@@ -23,7 +23,7 @@ from generator.render.search import search_context
 from generator.render.fields import card_fields, other_fields, schema_fields
 from generator.render.units import article_citations, article_paragraphs, is_article, row_anchors
 from generator.text import compact, has_han
-from generator.read.inline import cells_table, parse_inline, parse_table, plain_text
+from generator.read.inline import cells_table, parse_inline, parse_table, plain_text, render_spans
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Principle, Row, Section
 from generator.render.urls import (
     CATEGORIES,
@@ -125,12 +125,12 @@ def _block(block: Block, resolve: _LinkResolver, depths: dict[int | None, str]) 
     if block.kind == "table":
         table = cells_table(block.cells, resolve) if block.cells else parse_table(block.text, resolve)
         return {"kind": "table", "tag": "table", "table": table, "spans": []}
+    spans = render_spans(block.spans, block.links, resolve) if block.spans else parse_inline(block.text, resolve)
     if is_article(block):  # the whole article: its label shown, then its paragraphs and items
-        label, paragraphs = article_paragraphs(block)
-        return {"kind": "article", "tag": "div", "table": None, "label": label, "spans": [],
-                "paragraphs": [parse_inline(p, resolve) for p in paragraphs]}
+        label, paragraphs = article_paragraphs(block, spans)
+        return {"kind": "article", "tag": "div", "table": None, "label": label, "spans": [], "paragraphs": paragraphs}
     tag = depths.get(block.level, "h4") if block.kind == "heading" else "p"
-    return {"kind": block.kind, "tag": tag, "table": None, "spans": parse_inline(block.text, resolve)}
+    return {"kind": block.kind, "tag": tag, "table": None, "spans": spans}
 
 
 def _row(row: Row, resolve: _LinkResolver, ref: str, depths: dict[int | None, str], anchor: str | None = None,

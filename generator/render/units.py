@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.model import AlignedSection, Block, Row
+from generator.read.inline import PageSpan
 from generator.read.law import PREAMBLE
 from generator.text import LEVELS, compact, has_han
 
@@ -103,12 +104,19 @@ def article_citations(row: Row, title_zh: str | None, title_en: str | None) -> d
     }
 
 
-def article_paragraphs(block: Block) -> tuple[str, list[str]]:
-    """An article's label and its paragraphs (款 and items), the label taken off the first;
-    a label alone on its line goes with the paragraph that follows it."""
-    lines = block.text.split("\n")
-    first = lines[0].lstrip()
+def article_paragraphs(block: Block, spans: list[PageSpan]) -> tuple[str, list[list[PageSpan]]]:
+    """An article's label and its paragraphs (款 and items) as page spans, the label taken off the
+    first; a label alone on its line goes with the paragraph that follows it."""
+    paragraphs: list[list[PageSpan]] = [[]]
+    for span in spans:
+        if span["br"]:
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(span)
     label = block.number or ""
-    rest = first[len(label):].lstrip() if label and first.startswith(label) else first
-    paragraphs = [rest] + lines[1:] if rest.strip() else lines[1:]
-    return label, [p for p in paragraphs if p.strip()] or [""]
+    first = paragraphs[0][0] if paragraphs[0] else None
+    if not label or first is None or not str(first["text"]).lstrip().startswith(label):
+        return "", [p for p in paragraphs if p]
+    rest = str(first["text"]).lstrip()[len(label) :].lstrip()
+    paragraphs[0] = ([{**first, "text": rest}] if rest else []) + paragraphs[0][1:]
+    return label, [p for p in paragraphs if p] or [[]]
