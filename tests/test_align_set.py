@@ -1,4 +1,5 @@
-"""Align stage on the labelled set (tests/align_set/): precision must be 1.00, recall at least 0.95."""
+"""Align stage on the labelled set (tests/align_set/): precision must be 1.00, recall at least 0.95
+overall and 0.90 per document; every stand-alone decision stands alone."""
 
 from __future__ import annotations
 
@@ -6,17 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from generator.align.aligner import align_section
+from generator.align.aligner import align_sections
 from generator.align.gold import EMPTY, LabelledDocument, Score, read_labelled, read_set, score
 
 SET_DIR = Path(__file__).resolve().parent / "align_set"
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, Score]:
+def per_document() -> dict[str, tuple[str, Score]]:
+    return {doc.id: (doc.split, score(doc, align_sections(doc.sections))) for doc in read_set(SET_DIR)}
+
+
+@pytest.fixture(scope="module")
+def results(per_document: dict[str, tuple[str, Score]]) -> dict[str, Score]:
     totals = {"tune": EMPTY, "heldout": EMPTY}
-    for doc in read_set(SET_DIR):
-        totals[doc.split] = totals[doc.split] + score(doc, tuple(align_section(s) for s in doc.sections))
+    for split, result in per_document.values():
+        totals[split] = totals[split] + result
     return totals
 
 
@@ -40,6 +46,19 @@ def test_precision_is_perfect(results: dict[str, Score], split: str) -> None:
 def test_recall(results: dict[str, Score]) -> None:
     everything = results["tune"] + results["heldout"]
     assert everything.recall >= 0.95, everything.missed
+    assert results["heldout"].recall >= 0.95, results["heldout"].missed
+
+
+def test_recall_per_real_document(per_document: dict[str, tuple[str, Score]]) -> None:
+    """Real documents (`r…`); the written ones include two swapped paragraphs, of which a monotonic
+    alignment can show only one (d05: 8 of 9)."""
+    low = {doc: round(s.recall, 3) for doc, (_, s) in per_document.items() if s.recall < 0.90 and doc[0] == "r"}
+    assert not low
+
+
+def test_set_holds_real_translations() -> None:
+    real = [d for d in _docs() if d.id.startswith("r")]
+    assert sum(d.decisions for d in real) >= 300 and any(d.split == "heldout" for d in real)
 
 
 def test_score_counts_wrong_and_missed_pairs() -> None:

@@ -52,8 +52,6 @@ class Learned:
 
     words: dict[str, frozenset[str]]
     """Chinese word → English stems it was learned to translate to."""
-    shown: dict[tuple[str, str], str]
-    """(Chinese word, stem) → the English word as written, for evidence details."""
     rhythm: str | None
     """Why adjacency counts in this document, or None when it does not."""
     rhythm_score: float = 0.0
@@ -64,7 +62,7 @@ class Learned:
         return not self.words and self.rhythm is None
 
 
-NOTHING = Learned({}, {}, None)
+NOTHING = Learned({}, None)
 
 
 def learn(sure: Sequence[tuple[Piece, Piece, bool]]) -> Learned:
@@ -77,11 +75,11 @@ def learn(sure: Sequence[tuple[Piece, Piece, bool]]) -> Learned:
         rhythm = f"in this document {following} of {len(sure)} sure pairs are Chinese followed by its English"
         strength = round(RHYTHM * min(1.0, len(sure) / RHYTHM_FULL), 2)
     step = max(1, len(sure) // MAX_SURE)
-    words, shown = _table([(zh, en) for zh, en, _ in sure[::step]])
-    return Learned(words, shown, rhythm, strength)
+    words = _table([(zh, en) for zh, en, _ in sure[::step]])
+    return Learned(words, rhythm, strength)
 
 
-def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
+def _table(pairs: Sequence[tuple[Piece, Piece]]) -> dict[str, frozenset[str]]:
     """IBM Model 1 t(stem | word) by EM; entries above `MIN_PROB` seen in `MIN_PAIRS` pairs."""
     data = [(sorted({u.text for u in zh.units}), sorted(set(en.stems))) for zh, en in pairs]
     seen_zh = Counter(z for zs, _ in data for z in zs)
@@ -106,12 +104,7 @@ def _table(pairs: Sequence[tuple[Piece, Piece]]) -> tuple[dict[str, frozenset[st
     for z, e in sorted(likely):
         if together[(z, e)] >= MIN_PAIRS:
             words[z].add(e)
-    shown = {}
-    for zh, en in pairs:
-        for s, w in zip(en.stems, en.words):
-            for z in (u.text for u in zh.units if s in words.get(u.text, ())):
-                shown.setdefault((z, s), w)
-    return {z: frozenset(es) for z, es in words.items()}, shown
+    return {z: frozenset(es) for z, es in words.items()}
 
 
 def learned_evidence(
@@ -122,6 +115,7 @@ def learned_evidence(
     out = []
     if learned.words:
         stems = frozenset(en.stems)
+        written = dict(reversed(list(zip(en.stems, en.words))))  # stem → first word written with it
         total = sum(u.weight for u in zh.units) or 1.0
         hits: dict[str, tuple[float, str]] = {}
         for u in zh.units:
@@ -129,7 +123,7 @@ def learned_evidence(
                 continue
             found = sorted(learned.words.get(u.text, frozenset()) & stems)
             if found:
-                hits[u.text] = (u.weight, learned.shown.get((u.text, found[0]), found[0]))
+                hits[u.text] = (u.weight, written.get(found[0], found[0]))
         if hits:
             share = sum(w for w, _ in hits.values()) / total
             detail = "; ".join(f"{z} ↔ {e}" for z, (_, e) in list(hits.items())[:6])
