@@ -152,8 +152,10 @@ class Block:
     """True when the block comes from the document's separately supplied English
     translation (`X.en.txt`); its `lines` then number that file's lines."""
     cells: tuple[tuple[str, ...], ...] = ()
-    """For a plain-text table (columns separated by runs of spaces): its rows of cells,
-    read once by the reader; empty for pipe tables and every other block."""
+    """For a table (pipe table, or plain-text table whose columns are separated by spaces): its
+    rows of cells as written, read once by the reader (delimiter rows left out); empty otherwise."""
+    head: bool = False
+    """For a table: True when the first row of `cells` is its header."""
     spans: tuple[Span, ...] = ()
     """`text` with its inline markup (`*title*`, `**bold**`, links) parsed once by the reader;
     empty for tables, and for blocks made elsewhere than the reader (then renderers parse `text`)."""

@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from generator.model import Block, BlockKind, Lang
+from generator.read.inline import read_table
 from generator.read.law import PREAMBLE
 from generator.text import CJK_TEXT, HAN, LATIN_WORD, LEVELS, has_han
 from generator.text import numbering as find_numbering
@@ -95,8 +96,10 @@ def table_block(rows: list[tuple[int, str]], translation: bool = False) -> Block
     zh = any(has_han(c) for c in cells)
     en = any(_is_english(c) or (LATIN_WORD.search(c) and not has_han(c)) for c in cells)
     lang: Lang = "mul" if zh and en else "zh" if zh else "en"
-    return Block(kind="table", lang=lang, text="\n".join(t for _, t in rows), lines=tuple(n for n, _ in rows),
-                 translation=translation)
+    text = "\n".join(t for _, t in rows)
+    cells, head = read_table(text)
+    return Block(kind="table", lang=lang, text=text, lines=tuple(n for n, _ in rows), translation=translation,
+                 cells=cells, head=head)
 
 
 _TABLE_DELIMITER = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -136,8 +139,9 @@ def body_blocks(lines: list[tuple[int, str]], translation: bool = False) -> tupl
             blocks.append(table_block(run, translation))
         elif plain:
             rows = [r[0] for r in runs[k : k + plain]]
+            cells = tuple(_cells(t) for _, t in rows)
             blocks.append(Block(kind="table", lang="zh", text="\n".join(t for _, t in rows), lines=tuple(n for n, _ in rows),
-                                translation=translation, cells=tuple(_cells(t) for _, t in rows)))
+                                translation=translation, cells=cells, head=_plain_head(cells)))
             k += plain
             continue
         else:
@@ -155,6 +159,13 @@ _DECIMAL_LABEL = re.compile(r"^\d+(?:[.．]\d+)+$")
 
 def _cells(text: str) -> tuple[str, ...]:
     return tuple(c for c in _CELL_SPLIT.split(text.strip()) if c)
+
+
+def _plain_head(cells: tuple[tuple[str, ...], ...]) -> bool:
+    """The first row of a plain table is its header when it holds no digit and the rows under it do
+    (`争议金额(人民币) 仲裁案件受理费(人民币)` over amounts)."""
+    digits = [any(ch.isdigit() for ch in "".join(row)) for row in cells]
+    return len(cells) > 1 and not digits[0] and any(digits[1:])
 
 
 def _table_row(text: str) -> int:

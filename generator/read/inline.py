@@ -157,36 +157,28 @@ def split_row(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in cells]
 
 
-def parse_table(text: str, resolve: Resolve | None = None) -> dict[str, object]:
-    """A pipe table as `{"head": [cell] | None, "rows": [[cell]], "columns": int}`.
-
-    Each cell is a list of spans. The first line is the header when the second
-    is a delimiter row; delimiter rows are dropped; short rows are padded.
-    """
+def read_table(text: str) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """A pipe table's rows of cells (delimiter rows dropped) and whether the first row is its header
+    (the second line is a delimiter row)."""
     lines = [split_row(line) for line in text.split("\n") if line.strip()]
-    head: list[str] | None = None
-    if len(lines) >= 2 and is_table_rule(lines[1]):
-        head, lines = lines[0], lines[2:]
-    body = [cells for cells in lines if not is_table_rule(cells)]
-    columns = max([len(head or [])] + [len(r) for r in body])
-
-    def cells(row: list[str]) -> list[list[PageSpan]]:
-        padded = row + [""] * (columns - len(row))
-        return [parse_inline(c, resolve) for c in padded]
-
-    return {"head": cells(head) if head is not None else None, "rows": [cells(r) for r in body], "columns": columns}
+    head = len(lines) >= 2 and is_table_rule(lines[1])
+    rows = lines[:1] + lines[2:] if head else lines
+    return tuple(tuple(cells) for cells in rows if not is_table_rule(cells)), head
 
 
-def cells_table(cells: tuple[tuple[str, ...], ...], resolve: Resolve | None = None) -> dict[str, object]:
-    """A plain-text table read by the reader (rows of cells) in `parse_table`'s shape. The first row
-    is the header when it holds no digit and the rows under it do (`争议金额 受理费` over amounts)."""
+def parse_table(text: str, resolve: Resolve | None = None) -> dict[str, object]:
+    """A pipe table as page data (for table text not read by the reader)."""
+    return cells_table(*read_table(text), resolve)
+
+
+def cells_table(cells: tuple[tuple[str, ...], ...], head: bool, resolve: Resolve | None = None) -> dict[str, object]:
+    """A table read by the reader (rows of cells, maybe a header row) as page data:
+    `{"head": [cell] | None, "rows": [[cell]], "columns": int}`, each cell a list of spans, short rows padded."""
     rows = [list(r) for r in cells]
-    columns = max(len(r) for r in rows)
-    digits = [any(ch.isdigit() for ch in "".join(r)) for r in rows]
-    head = rows[0] if len(rows) > 1 and not digits[0] and any(digits[1:]) else None
+    columns = max((len(r) for r in rows), default=0)
 
     def spans(row: list[str]) -> list[list[PageSpan]]:
         return [parse_inline(c, resolve) for c in row + [""] * (columns - len(row))]
 
-    return {"head": spans(head) if head else None, "rows": [spans(r) for r in rows[1 if head else 0 :]],
+    return {"head": spans(rows[0]) if head and rows else None, "rows": [spans(r) for r in rows[1 if head else 0 :]],
             "columns": columns}

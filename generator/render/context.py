@@ -123,7 +123,7 @@ def heading_depths(section: AlignedSection) -> dict[int | None, str]:
 
 def _block(block: Block, resolve: _LinkResolver, depths: dict[int | None, str]) -> dict[str, object]:
     if block.kind == "table":
-        table = cells_table(block.cells, resolve) if block.cells else parse_table(block.text, resolve)
+        table = cells_table(block.cells, block.head, resolve) if block.cells else parse_table(block.text, resolve)
         return {"kind": "table", "tag": "table", "table": table, "spans": []}
     spans = render_spans(block.spans, block.links, resolve) if block.spans else parse_inline(block.text, resolve)
     if is_article(block):  # the whole article: its label shown, then its paragraphs and items
