@@ -61,12 +61,9 @@ _NEVER_ZH = frozenset({"总则", "总纲"})
 """A law's first chapter (the Constitution's is 总纲): officially `General Principles` in English."""
 _GENERAL_EN = re.compile(r"^general\s+principles$", re.I)
 _CN_NUM = "一二三四五六七八九十百"
-_MARKERS = re.compile(
-    r"^(?:\s+|\*{1,2}\s*|[-—–─•·●▪■◆]+\s*"
-    rf"|[（(]\s*(?:[{_CN_NUM}]+|\d+|[IVXLCivxlc]+|[a-z])\s*[）)]\s*"
-    rf"|[{_CN_NUM}]+[、.．]\s*|\d+\s*[、.．](?!\d)\s*|[IVXLC]+\.\s+|[①-⑳]\s*"
-    rf"|[{_CN_NUM}]是[，,]?|第[{_CN_NUM}]+[，、,]\s*)"
-)
+# Markers before a name that are not numbering labels (those are `text.numbering`'s): spaces, emphasis,
+# bullets and dashes, circled numbers, 一是 and 第一，.
+_MARKERS = re.compile(rf"^(?:\s+|\*{{1,2}}\s*|[-—–─•·●▪■◆]+\s*|[①-⑳]\s*|[{_CN_NUM}]是[，,]?|第[{_CN_NUM}]+[，、,]\s*)")
 _DECIMAL = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)[\s\u3000]+(?=\S)")
 _ZH_FORBIDDEN = re.compile(r"[：:；;！!？?“”\"《》（）()\n\d]|如下|以下|下列")
 _RUN_IN = re.compile(r"(?:^|(?<=[。；;]))\s*[一二三四五六七八九十]是[，,]?")
@@ -102,6 +99,8 @@ def strip_markers(text: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, _MARKERS.sub("", text, count=1)
+        label = numbering(text, "zh") or numbering(text, "en")
+        text = label.rest if label else text
     return text
 
 
