@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 
 from generator.analyse.names import EN_ADHERE, ZH_SEPARATOR, en_node, strip_jianchi, zh_node
 from generator.model import AlignedDocument, AlignedSection, Block, Row
-from generator.text import LEVELS, compact, has_han, numbering
+from generator.text import CN_NUMERAL, LEVELS, compact, has_han, numbering
 
 MAX_NAME_ZH = 16
 """Most characters in a Chinese name (坚持 and separators not counted): `公益性导向，提高医疗服务效率` is 13."""
@@ -60,13 +60,14 @@ _HEADING_RUN_IN = re.compile(
 _NEVER_ZH = frozenset({"总则", "总纲"})
 """A law's first chapter (the Constitution's is 总纲): officially `General Principles` in English."""
 _GENERAL_EN = re.compile(r"^general\s+principles$", re.I)
-_CN_NUM = "一二三四五六七八九十百"
 # Markers before a name that are not numbering labels (those are `text.numbering`'s): spaces, emphasis,
 # bullets and dashes, circled numbers, 一是 and 第一，.
-_MARKERS = re.compile(rf"^(?:\s+|\*{{1,2}}\s*|[-—–─•·●▪■◆]+\s*|[①-⑳]\s*|[{_CN_NUM}]是[，,]?|第[{_CN_NUM}]+[，、,]\s*)")
+_MARKERS = re.compile(
+    rf"^(?:\s+|\*{{1,2}}\s*|[-—–─•·●▪■◆]+\s*|[①-⑳]\s*|[{CN_NUMERAL}]是[，,]?|第[{CN_NUMERAL}]+[，、,]\s*)"
+)
 _DECIMAL = re.compile(r"^\s*(\d{1,2}(?:[.．]\d{1,2})*)[\s\u3000]+(?=\S)")
 _ZH_FORBIDDEN = re.compile(r"[：:；;！!？?“”\"《》（）()\n\d]|如下|以下|下列")
-_RUN_IN = re.compile(r"(?:^|(?<=[。；;]))\s*[一二三四五六七八九十]是[，,]?")
+_RUN_IN = re.compile(rf"(?:^|(?<=[。；;]))\s*[{CN_NUMERAL}]+是[，,]?")
 _RUN_IN_ITEM = re.compile(r"^(?P<name>坚持[^，,。；;]+)[，,](?P<rest>.+)$", re.DOTALL)
 _EN_SENTENCE = re.compile(r"^(?P<name>[^.\n]+?)\.(?:\s+(?P<rest>.*))?$", re.DOTALL)
 _EN_NAME = re.compile(r"^[A-Z][A-Za-z'’-]*(?:,?\s+(?:&\s+)?[A-Za-z][A-Za-z'’-]*)*$")
