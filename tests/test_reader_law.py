@@ -135,8 +135,8 @@ def test_amendments_and_the_laws_own_contents():
         "1992-04-03", ("2005-08-28", "2018-10-26"), "1992-10-01", "全国人民代表大会")
     assert [(c.line, c.reason) for c in document.classified] == [
         (1, "title"), (4, "contents"), (5, "contents"), (6, "contents")]
-    assert [b.kind for b in blocks(document)] == ["front_matter", "front_matter", "heading", "paragraph", "heading",
-                                                  "paragraph"]
+    assert [(b.kind, b.lines) for b in blocks(document)][:2] == [("front_matter", (2, 3)), ("heading", (7,))]
+    assert [b.kind for b in blocks(document)][2:] == ["paragraph", "heading", "paragraph"]
 
 
 def test_contents_naming_no_heading_stay_rows():
@@ -174,8 +174,9 @@ def test_a_presidential_order_gives_number_and_promulgation_date():
     assert (m.doc_number, m.date_adopted, m.date_promulgated, m.date_effective, m.issuer) == (
         "中华人民共和国主席令第二十号", "1989-10-31", "1989-10-31", "1989-10-31", "全国人民代表大会常务委员会")
     assert document.id == "law"  # a 文号 without a year is reused over the years: the file name names it
-    assert [b.kind for b in blocks(document)][:7] == [
-        "front_matter", "front_matter", "doc_number", "doc_number", "paragraph", "signature", "date"]
+    assert [b.kind for b in blocks(document)][:6] == [
+        "front_matter", "doc_number", "doc_number", "paragraph", "signature", "date"]
+    assert blocks(document)[0].lines == (3, 5)  # one parenthesis over two lines: one block
 
 
 REGULATION = """仲裁委员会仲裁收费办法

@@ -147,9 +147,9 @@ def _en_dates(text: str) -> StatedDates:
 def front_matter_dates(zh_lines: list[str], en_lines: list[str]) -> StatedDates:
     """Dates from the front matter: the Chinese lines when there are any, else the English."""
     if zh_lines:
-        return _zh_dates("".join(line.strip() for line in zh_lines))
+        return _zh_dates("".join(line.strip() for text in zh_lines for line in text.split("\n")))
     if en_lines:
-        return _en_dates(" ".join(line.strip() for line in en_lines))
+        return _en_dates(" ".join(line.strip() for text in en_lines for line in text.split("\n")))
     return StatedDates()
 
 

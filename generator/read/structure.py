@@ -8,6 +8,7 @@ optional label (`附件1`) and its title in Chinese and/or English.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -81,6 +82,23 @@ def front_matter_end(lines: list[Line], i: int) -> int:
     return i
 
 
+def front_matter_blocks(lines: list[Line], translation: bool = False) -> list[Block]:
+    """The front matter as blocks: a parenthesis running over several lines (`（1989年10月31日第七届
+    全国人民代表大会` / `常务委员会第十一次会议通过）`) is one block of those lines."""
+    blocks: list[Block] = []
+    depth = 0
+    for n, text in lines:
+        pieces = split_scripts(text)
+        if depth > 0 and len(pieces) == 1 and blocks and blocks[-1].lang == pieces[0][0]:
+            previous = blocks[-1]
+            blocks[-1] = dataclasses.replace(previous, text=f"{previous.text}\n{pieces[0][1]}", lines=previous.lines + (n,))
+        else:
+            blocks += [Block(kind="front_matter", lang=lang, text=p, lines=(n,), translation=translation)
+                       for lang, p in pieces]
+        depth = max(0, depth + text.count("（") + text.count("(") - text.count("）") - text.count(")"))
+    return blocks
+
+
 def _title_span(lines: list[Line], i: int, title: str) -> int:
     """How many lines from `i` spell the known title (gov.cn breaks long titles in two or three)."""
     joined = ""
@@ -108,8 +126,7 @@ def _head(lines: list[Line], metadata: Metadata) -> tuple[list[Block], list[Clas
             classified += [ClassifiedLine(m, "duplicate title", t) for m, t in lines[i : i + span]]
         elif is_front_matter(text):
             span = front_matter_end(lines, i) - i
-            blocks += [Block(kind="front_matter", lang=lang, text=piece, lines=(m,))
-                       for m, t in lines[i : i + span] for lang, piece in split_scripts(t)]
+            blocks += front_matter_blocks(lines[i : i + span])
         elif contents and _names_headings(lines, i, contents):
             classified += [ClassifiedLine(m, "contents", t) for m, t in lines[i : i + contents]]
             span = contents
@@ -280,8 +297,7 @@ def attachment_section(number: int, listed: str | None, lines: list[Line], trans
     titles, used = title_blocks(lines[i:], 3, translation)
     i += used
     front, i = i, front_matter_end(lines, i)
-    fronts = [Block(kind="front_matter", lang=lang, text=p, lines=(n,), translation=translation)
-              for n, t in lines[front:i] for lang, p in split_scripts(t)]
+    fronts = front_matter_blocks(lines[front:i], translation)
     title_zh, title_en, kept, shown = take_titles(titles, None, None)
     blocks = tuple(kept) + tuple(fronts) + body_blocks(lines[i:], translation)
     return Section("attachment", number, title_zh or listed, title_en, blocks), classified + shown
