@@ -25,7 +25,8 @@ def _section(*blocks: Block) -> Section:
 
 def _pair(zh: str, en: str, kind: str = "paragraph") -> Row:
     """The row(s) of a two-line file: the Chinese line then the English line."""
-    rows = align_section(_section(Block(kind, "zh", zh, (1,)), Block(kind, "en", en, (2,)))).rows  # type: ignore[arg-type]
+    blocks = (Block(kind, "zh", zh, (1,)), Block(kind, "en", en, (2,)))  # type: ignore[arg-type]
+    rows = align_section(_section(*blocks)).rows
     assert len(rows) == 1, f"not paired: {zh} / {en}"
     return rows[0]
 

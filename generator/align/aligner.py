@@ -208,12 +208,8 @@ def _rows(p: Prepared, kept: list[Pair]) -> tuple[Row, ...]:
 
 
 def _sure(prepared: Sequence[Prepared], first: Sequence[list[Pair]]) -> list[tuple[Piece, Piece, bool]]:
-    return [
-        (p.zh[(x.edge.i, x.edge.a)], p.en[(x.edge.j, x.edge.b)], p.sides.follows(x.edge.i, x.edge.a, x.edge.j, x.edge.b))
-        for p, kept in zip(prepared, first)
-        for x in kept
-        if x.margin >= SURE
-    ]
+    sure = [(p, x.edge) for p, kept in zip(prepared, first) for x in kept if x.margin >= SURE]
+    return [(p.zh[(e.i, e.a)], p.en[(e.j, e.b)], p.sides.follows(e.i, e.a, e.j, e.b)) for p, e in sure]
 
 
 def align_sections(sections: Sequence[Section], lex: Lexicon | None = None) -> tuple[AlignedSection, ...]:

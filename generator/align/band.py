@@ -12,9 +12,9 @@ that path in linear time:
   interleave, else where the cumulative length puts it (a separate translation).
 * **the band**: for every Chinese prefix length `i`, the English prefix lengths within
   `width` of the prediction; the width grows with the difference in unit counts between
-  two anchors (or, interleaved, the longest run of one language), up to `MAX_WIDTH`. The fine pass (`path`) scores pairs and runs its dynamic
-  programme only on cells of the band, so time and memory grow with the length of the
-  document times the (bounded) width.
+  two anchors (or, interleaved, the longest run of one language), up to `MAX_WIDTH`. The
+  fine pass (`path`) scores pairs and runs its dynamic programme only on cells of the
+  band, so time and memory grow with the length of the document times the (bounded) width.
 """
 
 from __future__ import annotations

@@ -178,7 +178,8 @@ class Overlap:
         return 0.0 if total == 0 else 2 * self.zh_cover * self.en_cover / total
 
 
-def _sense_hit(sense: tuple[str, ...], stems: frozenset[str]) -> bool:
+def sense_hit(sense: tuple[str, ...], stems: frozenset[str]) -> bool:
+    """Whether the English stems use this rendering (all its words; one may miss in a long one)."""
     hits = sum(s in stems for s in sense)
     return hits == len(sense) or (len(sense) >= 3 and hits >= len(sense) - 1)
 
@@ -194,7 +195,7 @@ def overlap(units: tuple[Unit, ...], stems: tuple[str, ...]) -> Overlap:
         if not unit.senses:
             continue
         known += unit.weight
-        hit = [] if unit.reach.isdisjoint(stem_set) else [s for s in unit.senses if _sense_hit(s, stem_set)]
+        hit = [] if unit.reach.isdisjoint(stem_set) else [s for s in unit.senses if sense_hit(s, stem_set)]
         if hit:
             covered += unit.weight
             used.update(s for sense in hit for s in sense)

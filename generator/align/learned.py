@@ -11,8 +11,9 @@ to a pair's score, never exempting it from the threshold or the margin rule:
 * **rhythm** (`rhythm`): when nearly every sure pair is a Chinese paragraph followed
   directly by its English, a Chinese unit followed directly by an English unit is more
   likely a pair in this document — the more sure pairs show it, the more (up to
-  `RHYTHM`), and only where the pair's words lean towards a translation. A document whose same-line or neighbouring texts are
-  not translations (the seed) has no sure pairs to learn that from, and gains nothing.
+  `RHYTHM`), and only where the pair's words lean towards a translation. A document
+  whose same-line or neighbouring texts are not translations (the seed) has no sure
+  pairs to learn that from, and gains nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.align.evidence import Piece, _sense_hit
+from generator.align.evidence import Piece, sense_hit
 from generator.model import Evidence
 
 ROUNDS = 3
@@ -119,7 +120,7 @@ def learned_evidence(
         total = sum(u.weight for u in zh.units) or 1.0
         hits: dict[str, tuple[float, str]] = {}
         for u in zh.units:
-            if u.text in hits or any(_sense_hit(s, stems) for s in u.senses):
+            if u.text in hits or any(sense_hit(s, stems) for s in u.senses):
                 continue
             found = sorted(learned.words.get(u.text, frozenset()) & stems)
             if found:

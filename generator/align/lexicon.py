@@ -91,7 +91,8 @@ def normalize(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """Crude English stem: lower case, up to two common suffixes removed, final y as i and final e dropped, at most six letters."""
+    """Crude English stem: lower case, up to two common suffixes removed, final y as i and final e
+    dropped, at most six letters."""
     w = word.lower().strip("'’-")
     w = _IRREGULAR.get(w, w)
     if len(w) > 4 and w.endswith(("ies", "ied")):

@@ -74,7 +74,8 @@ class Sides:
         each side without the other language in between."""
         zh_end = self.zh_at[i + a - 1] + len(self.zh[i + a - 1])
         zh_run = self.zh_at[i] + sum(len(u) for u in self.zh[i : i + a]) == zh_end
-        en_run = self.en_at[j] + sum(len(u) for u in self.en[j : j + b]) == self.en_at[j + b - 1] + len(self.en[j + b - 1])
+        en_end = self.en_at[j + b - 1] + len(self.en[j + b - 1])
+        en_run = self.en_at[j] + sum(len(u) for u in self.en[j : j + b]) == en_end
         return self.en_at[j] == zh_end and zh_run and en_run
 
     def by_source(self) -> list[int] | None:
