@@ -51,8 +51,10 @@ OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "overrides"
 """Material theme overrides (the header's search box); MkDocs resolves `custom_dir` against the
 inheriting config, so the build folder's config names it again."""
 
-PAGEFIND_OPTIONS = ["--output-subdir", "pagefind", "--force-language", "zh", "--quiet"]
-"""Pagefind's indexer: one index, segmented as Chinese (English words are indexed as words too)."""
+PAGEFIND_OPTIONS = ["--output-subdir", "pagefind", "--force-language", "zh", "--glob", "documents/*/index.html",
+                    "--quiet"]
+"""Pagefind's indexer: one index, segmented as Chinese (English words are indexed as words too), of the
+document pages only (they alone carry `data-pagefind-body`; listings and tags are not even read)."""
 
 
 class BuildError(RuntimeError):

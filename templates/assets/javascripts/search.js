@@ -166,6 +166,7 @@
         showSubResults: true,
         showImages: false,
         excerptLength: 40,
+        debounceTimeoutMs: 150,
         resetStyles: false,
         autofocus: true,
         translations: TRANSLATIONS,

@@ -1,7 +1,6 @@
 /* policy-site: the view switch (both / 中文 / English, remembered in
-   localStorage), the per-row "copy citation" button, and two fixes to
-   Material's search box. Without JavaScript the page shows both languages and
-   neither control. */
+   localStorage) and the per-row "copy citation" button (search: search.js).
+   Without JavaScript the page shows both languages and neither control. */
 (function () {
   "use strict";
 
@@ -104,32 +103,9 @@
     });
   }
 
-  /* Material searches on key-up only, so text that arrives without key events
-     (a pasted query, an input method or voice keyboard committing 中文) found
-     nothing until the next key: every change of the query counts as a key-up.
-     Its search dialog also needs a name for screen readers. */
-  function initSearch() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) {
-      dialog.setAttribute("aria-label", "搜索 Search");
-    }
-    var input = document.querySelector("input[data-md-component=search-query]");
-    if (!input) {
-      return;
-    }
-    function changed(event) {
-      if (!event.isComposing) {
-        input.dispatchEvent(new KeyboardEvent("keyup"));
-      }
-    }
-    input.addEventListener("input", changed);
-    input.addEventListener("compositionend", changed);
-  }
-
   function init() {
     initView();
     initCitations();
-    initSearch();
   }
 
   if (document.readyState === "loading") {
