@@ -54,11 +54,21 @@ def conservation(lines: tuple[str, ...], blocks: list[Block], classified: tuple[
     return tuple(problems)
 
 
+def contents_shown(document: Document, file: str) -> tuple[Diagnostic, ...]:
+    """Errors for `contents` lines that name no heading: the page's table of contents shows a law's
+    own contents only through the headings they name (the `目录` line itself excepted)."""
+    headings = {compact(b.text.split("\n")[0]) for s in document.sections for b in s.blocks if b.kind == "heading"}
+    entries = [c for c in document.classified if c.reason == "contents"][1:]
+    return tuple(Diagnostic(file, c.line, "error", f"contents entry names no heading: {c.text[:40]!r}")
+                 for c in entries if compact(c.text) not in headings)
+
+
 def prove_document(document: Document, seeds_name: str = "") -> tuple[Diagnostic, ...]:
     """Conservation for the document's file and, when it has one, its translation file."""
     blocks = [b for s in document.sections for b in s.blocks]
     file = f"{seeds_name}{document.source_file}"
     found = conservation(document.source_lines, [b for b in blocks if not b.translation], document.classified, file)
+    found += contents_shown(document, file)
     if document.translation_file:
         found += conservation(document.translation_lines, [b for b in blocks if b.translation],
                               document.translation_classified, f"{seeds_name}{document.translation_file}")

@@ -60,3 +60,18 @@ def test_same_id_from_different_numbers_is_disambiguated():
     assert [d.id for d in good][0] == "gongxinbuke-2017-315"
     assert good[1].id.startswith("gongxinbuke-2017-315-") and len(good[1].id) == len("gongxinbuke-2017-315-") + 6
     assert found[0].severity == "warning" and "already used by 000_fb4425727dd22f71.txt" in found[0].message
+
+
+def test_contents_lines_must_name_headings():
+    import dataclasses
+
+    from generator.check import contents_shown
+    from generator.model import ClassifiedLine
+    from generator.read.readers import read_text
+
+    text = "某法\n目录\n第一章　总则\n第一章　总则\n第一条　为了规范，制定本法。\n"
+    document, _ = read_text(text, "f.txt")
+    assert [c.reason for c in document.classified] == ["title", "contents", "contents"]
+    assert contents_shown(document, "f.txt") == ()
+    forged = dataclasses.replace(document, classified=document.classified + (ClassifiedLine(9, "contents", "第九章 罚则"),))
+    assert [str(d) for d in contents_shown(forged, "f.txt")] == ["f.txt:9: error: contents entry names no heading: '第九章 罚则'"]
