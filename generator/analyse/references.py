@@ -143,8 +143,9 @@ def _block_refs(document: Document, section: int, block: Block, index, lacking: 
     found: list[Reference] = []
     table = {"title": zh, "en": en, "number": numbers}
     for m in mentions(block.text, block.lang, numbers):
-        ids = table[m.kind].get(m.key, set()) - {document.id}
-        if m.kind == "title" and not ids and m.key not in zh:
+        keys = [k for k in (m.key, _PERIOD.sub("", m.key)) if k in table[m.kind]][:1]  # 《X（2018-2020）》 = 《X》
+        ids = (table[m.kind][keys[0]] if keys else set()) - {document.id}
+        if m.kind == "title" and not keys:
             lacking.setdefault(m.text if m.article is None else m.text[: m.text.index("》") + 1], block.lines[0])
         if len(ids) != 1:
             continue
