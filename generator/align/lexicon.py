@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -90,6 +90,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("*", "").replace("[", "").replace("]", "")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Crude English stem: lower case, up to two common suffixes removed, final y as i and final e
     dropped, at most six letters."""
@@ -150,6 +151,8 @@ class Lexicon:
     glossary_max: int
     freq: dict[str, int]
     freq_total: int
+    glossary_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """First character of a glossary term → the lengths of the terms it starts, longest first."""
 
     def weight(self, word: str) -> float:
         """Inverse log frequency of `word` in jieba's dictionary (unknown words weigh like rare ones)."""
@@ -178,8 +181,8 @@ class Lexicon:
         return out
 
     def _longest_term(self, text: str, i: int) -> str | None:
-        for n in range(min(self.glossary_max, len(text) - i), 1, -1):
-            if text[i : i + n] in self.glossary:
+        for n in self.glossary_lengths.get(text[i], ()):  # longest first
+            if i + n <= len(text) and text[i : i + n] in self.glossary:
                 return text[i : i + n]
         return None
 
@@ -276,4 +279,13 @@ def lexicon() -> Lexicon:
         glossary_max=max(len(k) for k in glossary),
         freq=tokenizer.FREQ,
         freq_total=tokenizer.total,
+        glossary_lengths=_lengths(glossary),
     )
+
+
+def _lengths(glossary: dict[str, tuple[Sense, ...]]) -> dict[str, tuple[int, ...]]:
+    starts: dict[str, set[int]] = {}
+    for term in glossary:
+        if len(term) >= 2:
+            starts.setdefault(term[0], set()).add(len(term))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in starts.items()}
