@@ -116,3 +116,10 @@ def test_prepare_scores_only_inside_the_band() -> None:
     prepared = prepare(section, lexicon())
     assert all(prepared.band.allows(e.i, e.j) and prepared.band.allows(e.i + e.a, e.j + e.b) for e in prepared.edges)
     assert len(prepared.band.anchors) >= 80  # articles 57–143 and the chapter headings
+
+
+def test_an_english_title_first_does_not_make_a_separate_translation_interleaved() -> None:
+    zh, en = _openings(SEPARATE, "zh")[:30], _openings(SEPARATE, "en")[:30]
+    title = Block("title", "en", "Constitution of the People's Republic of China", (0,))
+    rows = align_section(_section(title, *zh, *en)).rows
+    assert sum(1 for r in rows if r.zh and r.en) >= 28

@@ -21,7 +21,7 @@ from generator.text import numbering as find_numbering
 
 _ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
 _ZH_NUMERAL = "零〇一二三四五六七八九十百千两"
-_ZH_MEASURE = "年个项家条种类批大次倍位名所座级届期省市亿万千百%多余世"
+_ZH_MEASURE = "年个项家条种类批大次倍位名所座级届期省市亿万千百%多余世岁周"
 _EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "hundred": 100}
 _EN_WORDS = {
     w: i

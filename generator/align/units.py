@@ -80,8 +80,13 @@ class Sides:
 
     def by_source(self) -> list[int] | None:
         """Per Chinese unit, how many English units the source puts before it; None when the
-        English all comes after the Chinese (a separate or appended translation)."""
-        if not self.en or not self.zh or min(self.en_at) > max(self.zh_at):
+        languages do not interleave unit by unit (a separate or appended translation, perhaps
+        after an English title): fewer switches of language than half the shorter side."""
+        if not self.en or not self.zh:
+            return None
+        order = sorted([(k, 0) for k in self.zh_at] + [(k, 1) for k in self.en_at])
+        switches = sum(a[1] != b[1] for a, b in zip(order, order[1:]))
+        if switches < max(2, min(len(self.zh), len(self.en)) / 2):
             return None
         out, j = [], 0
         for position in self.zh_at:
