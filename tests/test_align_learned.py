@@ -137,3 +137,19 @@ def test_rhythm_needs_sure_pairs_so_the_seed_gains_nothing() -> None:
     zh = make_piece(Block("paragraph", "zh", "国家保护环境。", (1,)), lex)
     en = make_piece(Block("paragraph", "en", "The state protects the environment.", (2,)), lex)
     assert learn([(zh, en, True)] * 2).rhythm is None  # two sure pairs are not a rhythm
+
+
+def test_rhythm_does_not_pair_a_foreign_paragraph_next_to_chinese() -> None:
+    """In a rhythmic document, English that translates something else stays apart from the
+    Chinese it follows: three English paragraphs of chapter II replaced by chapter I's."""
+    doc, other = read_labelled(SET / "13_constitution_ch2.txt"), read_labelled(SET / "12_constitution_ch1.txt")
+    foreign = [b for b in other.sections[0].blocks if b.lang == "en" and b.kind == "paragraph"][30:33]
+    blocks = list(doc.sections[0].blocks)
+    swapped = [k for k, b in enumerate(blocks) if b.lang == "en" and b.kind == "paragraph"][10:40:12]
+    for k, text in zip(swapped, foreign):
+        blocks[k] = replace(blocks[k], text=text.text)
+    (aligned,) = align_sections((replace(doc.sections[0], blocks=tuple(blocks)),))
+    assert any(e.kind == "rhythm" for r in aligned.rows for e in r.evidence)
+    for k in swapped:
+        (row,) = [r for r in aligned.rows if blocks[k] in r.en]
+        assert row.zh == (), row.evidence

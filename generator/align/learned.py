@@ -40,6 +40,8 @@ RHYTHM = 2.0
 """What a Chinese unit directly followed by an English unit gains in a rhythmic document with at
 least `RHYTHM_FULL` sure pairs (proportionally less with fewer), when its lexicon evidence is positive."""
 RHYTHM_FULL = 20
+RHYTHM_WORDS = 0.5
+"""Dictionary and learned word evidence a pair needs before its adjacency counts."""
 RHYTHM_SURE = 3
 RHYTHM_SHARE = 0.9
 """A document is rhythmic with at least `RHYTHM_SURE` sure pairs, this share of them zh-then-en."""
@@ -130,6 +132,6 @@ def learned_evidence(
             detail = "; ".join(f"{z} ↔ {e}" for z, (_, e) in list(hits.items())[:6])
             out.append(Evidence("learned", f"words learned from this document's sure pairs: {detail}",
                                 round(min(LEARNED_MAX, LEARNED_GAIN * share), 2)))
-    if learned.rhythm and follows and lexical + sum(e.score for e in out) > 0:
+    if learned.rhythm and follows and lexical + sum(e.score for e in out) >= RHYTHM_WORDS:
         out.append(Evidence("rhythm", learned.rhythm, learned.rhythm_score))
     return tuple(out)
