@@ -49,12 +49,14 @@ def test_golden(name, build):
     assert rendered == path.read_text(encoding="utf-8"), f"differs from {path}; see this module's docstring"
 
 
-def test_render_site_lists_every_page_and_the_data_file():
+def test_render_site_lists_every_page_data_file_and_feed():
     files = render_site(sample_corpus())
     assert list(files) == sorted(files)
     assert set(files) == {"index.md", "documents/index.md", "issuers/index.md", "categories/index.md",
                           "principles/index.md", "tags/index.md", "data/index.md",
-                          "documents/ceshi-2020-1/index.md", "data/documents.json"}
+                          "documents/ceshi-2020-1/index.md", "data/documents.json", "data/documents.csv",
+                          "data/pairs.tmx", "data/documents.schema.json", "data/LICENSE.txt",
+                          "data/documents/ceshi-2020-1.json", "feeds/atom.xml", "feeds/issuers/ceshibu.xml"}
     assert files == render_site(sample_corpus())  # deterministic
 
 
