@@ -317,9 +317,12 @@ def _search(page, query: str) -> None:
     box.wait_for(state="visible")
     assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
     page.keyboard.type(query)
-    page.locator(".pagefind-ui__message").filter(has_text=re.compile("结果|没有找到")).wait_for(timeout=10_000)
-    page.wait_for_function("""() => !document.querySelector('.pagefind-ui__result-excerpt.pagefind-ui__loading')
-                                     && !document.querySelector('.pagefind-ui__result-title .pagefind-ui__loading')""")
+    # the message names the query it answers: an answer to the half-typed query is not the one awaited
+    page.wait_for_function("""query => {
+      const message = document.querySelector('.pagefind-ui__message')?.textContent || '';
+      return message.includes(query) && /结果|没有找到/.test(message) && !/正在搜索/.test(message)
+        && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading');
+    }""", arg=query, timeout=15_000)
 
 
 def _first_result(page) -> dict:
