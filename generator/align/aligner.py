@@ -15,7 +15,8 @@ pairing either of them otherwise. Everything not kept stands alone, in reading o
 between its neighbours' rows.
 
 Two passes per document: the sure pairs of the first (margin ≥ `SURE`) teach words
-and the document's rhythm (`learned`), used as evidence in the second.
+and the document's rhythm (`learned`), used as evidence in the second; in a separate
+translation they also anchor the second pass's band (`reband`).
 
 A kept pair's row carries its evidence (scores sum to how far the pair clears
 `THRESHOLD`, which is listed as evidence too), a `margin` entry naming the best
@@ -27,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.align.band import Band, hard_anchors, make_band
+from generator.align.band import Band, increasing, hard_anchors, make_band
 from generator.align.evidence import CONTENT_MAX, Overlap, Piece, compatible, content_evidence, form_evidence, overlap
 from generator.align.learned import EXTRA_MAX, NOTHING, Learned, learn, learned_evidence
 from generator.align.lexicon import Lexicon, lexicon
@@ -54,6 +55,10 @@ def row_id(section: Section, index: int) -> str:
     return f"a{section.number}-{index}"
 
 
+Pieces = dict[tuple[int, int], Piece]
+Cell = tuple[int, int, int, int]
+
+
 @dataclass(frozen=True)
 class Prepared:
     """One section after the coarse pass, with its candidate pairs scored once for both passes."""
@@ -67,6 +72,8 @@ class Prepared:
     """Candidates whose first-pass score is within `EXTRA_MAX` of the threshold or above, and the anchors'."""
     anchors: frozenset[tuple[int, int]] = frozenset()
     """(Chinese unit, English unit) hard anchors: their 1:1 edge is always a candidate."""
+    scored: frozenset[Cell] = frozenset()
+    """Every (i, j, a, b) already looked at."""
 
 
 def _plausible(zh: Piece, en: Piece, follows: bool) -> bool:
@@ -80,7 +87,6 @@ def _plausible(zh: Piece, en: Piece, follows: bool) -> bool:
     return bool(set(zq.strong) & eq.values or set(eq.strong) & zq.values)
 
 
-Pieces = dict[tuple[int, int], Piece]
 
 
 def _score(
@@ -125,18 +131,45 @@ def prepare(section: Section, lex: Lexicon) -> Prepared:
     zh, en = pieces(sides.zh, lex), pieces(sides.en, lex)
     n, m = len(sides.zh), len(sides.en)
     anchors = hard_anchors([key(zh[(i, 1)]) for i in range(n)], [key(en[(j, 1)]) for j in range(m)])
-    sizes = ([zh[(i, 1)].size for i in range(n)], [en[(j, 1)].size for j in range(m)])
-    band = make_band(*sizes, sides.by_source(), anchors)
-    edges, ones = [], {}  # type: ignore[var-annotated]
-    for i, a in zh:
+    band = make_band(*_sizes(zh, en, n, m), sides.by_source(), anchors)
+    p = Prepared(section, sides, band, zh, en, (), frozenset(anchors))
+    edges, scored = _candidates(p, band, frozenset())
+    return replace(p, edges=edges, scored=scored)
+
+
+def _sizes(zh: Pieces, en: Pieces, n: int, m: int) -> tuple[list[int], list[int]]:
+    return [zh[(i, 1)].size for i in range(n)], [en[(j, 1)].size for j in range(m)]
+
+
+def _candidates(p: Prepared, band: Band, done: frozenset[Cell]) -> tuple[tuple[Edge, ...], frozenset[Cell]]:
+    """The candidates inside `band` (those not in `done`, already scored, are left out) and
+    every (i, j, a, b) looked at."""
+    edges, ones, seen = [], {}, set()  # type: ignore[var-annotated]
+    for i, a in p.zh:
         for j in band.cells(i):
             for b in (1, 2):
-                if (j, b) not in en or (a, b) not in SHAPES or not band.allows(i + a, j + b):
+                cell = (i, j, a, b)
+                if cell in done or (j, b) not in p.en or (a, b) not in SHAPES or not band.allows(i + a, j + b):
                     continue
-                edge = _score(sides, zh, en, ones, (i, j, a, b), anchored=(i, j) in anchors)
+                seen.add(cell)
+                edge = _score(p.sides, p.zh, p.en, ones, cell, anchored=(i, j) in p.anchors)
                 if edge is not None:
                     edges.append(edge)
-    return Prepared(section, sides, band, zh, en, tuple(edges), frozenset(anchors))
+    return tuple(edges), frozenset(seen)
+
+
+def reband(p: Prepared, kept: list[Pair]) -> Prepared:
+    """A separate translation once more, its band now also anchored on the first pass's sure 1:1
+    pairs: between them the lengths predict better, where a long stretch of one side is missing."""
+    sure = {(x.edge.i, x.edge.j) for x in kept if x.margin >= SURE and x.edge.a == x.edge.b == 1}
+    if p.sides.by_source() is not None or not sure - set(p.band.anchors):
+        return p
+    anchors = increasing(sorted(sure | set(p.band.anchors)))
+    n, m = len(p.sides.zh), len(p.sides.en)
+    band = make_band(*_sizes(p.zh, p.en, n, m), None, anchors)
+    edges, scored = _candidates(p, band, p.scored)
+    inside = tuple(e for e in p.edges if band.allows(e.i, e.j) and band.allows(e.i + e.a, e.j + e.b))
+    return replace(p, band=band, edges=inside + edges, scored=p.scored | scored)
 
 
 def _edges(p: Prepared, learned: Learned) -> list[Edge]:
@@ -220,8 +253,9 @@ def align_sections(sections: Sequence[Section], lex: Lexicon | None = None) -> t
     prepared = [prepare(s, lex) for s in sections]  # type: ignore[arg-type]
     first = [_kept(p, NOTHING) for p in prepared]
     learned = learn(_sure(prepared, first))
-    final = first if learned.empty else [_kept(p, learned) for p in prepared]
-    return tuple(AlignedSection(section=p.section, rows=_rows(p, kept)) for p, kept in zip(prepared, final))
+    second = [reband(p, kept) for p, kept in zip(prepared, first)]
+    final = [kept if p is q and learned.empty else _kept(q, learned) for p, q, kept in zip(prepared, second, first)]
+    return tuple(AlignedSection(section=p.section, rows=_rows(p, kept)) for p, kept in zip(second, final))
 
 
 def align_section(section: Section, lex: Lexicon | None = None) -> AlignedSection:

@@ -63,7 +63,7 @@ def hard_anchors(zh_keys: list[Key | None], en_keys: list[Key | None]) -> list[t
     """Units whose structure label occurs once on each side, the longest subsequence in order on both."""
     zh_at, en_at = _unique(zh_keys), _unique(en_keys)
     matched = sorted((zh_at[k], en_at[k]) for k in zh_at.keys() & en_at.keys())
-    return _increasing(matched)
+    return increasing(matched)
 
 
 def _unique(keys: list[Key | None]) -> dict[Key, int]:
@@ -78,7 +78,7 @@ def _unique(keys: list[Key | None]) -> dict[Key, int]:
     return {k: v for k, v in seen.items() if k not in twice}
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest subsequence of `pairs` (sorted by first) whose second items increase (O(k log k))."""
     tails: list[int] = []
     tail_at: list[int] = []
