@@ -153,3 +153,31 @@ def test_rhythm_does_not_pair_a_foreign_paragraph_next_to_chinese() -> None:
     for k in swapped:
         (row,) = [r for r in aligned.rows if blocks[k] in r.en]
         assert row.zh == (), row.evidence
+
+
+def _split(section: Section) -> Section:
+    return replace(section, blocks=tuple(b for b in section.blocks if b.lang != "en")
+                   + tuple(b for b in section.blocks if b.lang == "en"))
+
+
+def test_between_two_sure_pairs_in_a_separate_translation() -> None:
+    doc = read_labelled(SET / "12_constitution_ch1.txt")
+    (aligned,) = align_sections((_split(doc.sections[0]),))
+    found = [e for r in aligned.rows for e in r.evidence if e.kind == "between"]
+    assert found and all("left between two sure pairs" in e.detail for e in found)
+    from generator.align.gold import score
+
+    assert score(doc, (aligned,)).precision == 1.0
+
+
+def test_what_is_left_between_sure_pairs_still_needs_words() -> None:
+    """Chapter II as a separate translation, one English paragraph swapped for one of chapter I:
+    the Chinese paragraph and the foreign English are all that is left between two sure pairs."""
+    doc, other = read_labelled(SET / "13_constitution_ch2.txt"), read_labelled(SET / "12_constitution_ch1.txt")
+    foreign = [b for b in other.sections[0].blocks if b.lang == "en" and b.kind == "paragraph"][40]
+    blocks = list(doc.sections[0].blocks)
+    k = [k for k, b in enumerate(blocks) if b.lang == "en" and b.kind == "paragraph"][20]
+    blocks[k] = replace(blocks[k], text=foreign.text)
+    (aligned,) = align_sections((_split(replace(doc.sections[0], blocks=tuple(blocks))),))
+    (row,) = [r for r in aligned.rows if blocks[k] in r.en]
+    assert row.zh == (), row.evidence

@@ -172,15 +172,16 @@ def reband(p: Prepared, kept: list[Pair]) -> Prepared:
     return replace(p, band=band, edges=inside + edges, scored=p.scored | scored)
 
 
-def _edges(p: Prepared, learned: Learned) -> list[Edge]:
+def _edges(p: Prepared, learned: Learned, between: dict[tuple[int, int], str]) -> list[Edge]:
     """The candidates that clear the threshold, with the second pass's evidence when there is any."""
-    if learned.empty:
+    if learned.empty and not between:
         return [e for e in p.edges if e.score > THRESHOLD or _anchor(p, e)]
     out = []
     for e in p.edges:
         lexical = sum(x.score for x in e.evidence if x.kind == "lexicon")
         follows = p.sides.follows(e.i, e.a, e.j, e.b)
-        extra = learned_evidence(learned, p.zh[(e.i, e.a)], p.en[(e.j, e.b)], follows, lexical)
+        left = between.get((e.i, e.j)) if e.a == e.b == 1 else None
+        extra = learned_evidence(learned, p.zh[(e.i, e.a)], p.en[(e.j, e.b)], follows, lexical, left)
         score = e.score + sum(x.score for x in extra)
         if score > THRESHOLD or _anchor(p, e):
             out.append(replace(e, score=score, evidence=e.evidence + extra))
@@ -191,8 +192,22 @@ def _anchor(p: Prepared, e: Edge) -> bool:
     return e.a == e.b == 1 and (e.i, e.j) in p.anchors
 
 
-def _kept(p: Prepared, learned: Learned) -> list[Pair]:
-    return solve(p.band, _edges(p, learned), lambda pair: pair.margin >= MARGIN)
+def _kept(p: Prepared, learned: Learned, between: dict[tuple[int, int], str] | None = None) -> list[Pair]:
+    return solve(p.band, _edges(p, learned, between or {}), lambda pair: pair.margin >= MARGIN)
+
+
+def _between(kept: list[Pair]) -> dict[tuple[int, int], str]:
+    """1:1 cells that are what is left between two consecutive sure pairs: as many Chinese as
+    English units (at most three) between them, read in order."""
+    sure = [x.edge for x in kept if x.margin >= SURE]
+    out = {}
+    for s, t in zip(sure, sure[1:]):
+        zi, ej = s.i + s.a, s.j + s.b
+        k = t.i - zi
+        if 1 <= k <= 3 and t.j - ej == k:
+            for d in range(k):
+                out[(zi + d, ej + d)] = f"{'the only units' if k == 1 else f'{k} units each'} left between two sure pairs"
+    return out
 
 
 def _quote(unit: Unit) -> str:
@@ -254,7 +269,9 @@ def align_sections(sections: Sequence[Section], lex: Lexicon | None = None) -> t
     first = [_kept(p, NOTHING) for p in prepared]
     learned = learn(_sure(prepared, first))
     second = [reband(p, kept) for p, kept in zip(prepared, first)]
-    final = [kept if p is q and learned.empty else _kept(q, learned) for p, q, kept in zip(prepared, second, first)]
+    between = [_between(kept) for kept in first]
+    final = [kept if p is q and learned.empty and not b else _kept(q, learned, b)
+             for p, q, kept, b in zip(prepared, second, first, between)]
     return tuple(AlignedSection(section=p.section, rows=_rows(p, kept)) for p, kept in zip(second, final))
 
 

@@ -1,6 +1,6 @@
 """Align stage, second-pass evidence learned from the document itself.
 
-After a first pass, the pairs the aligner is sure of (a large margin) teach two things
+After a first pass, the pairs the aligner is sure of (a large margin) teach three things
 about *this* document, each used in a second pass as evidence of its own kind — added
 to a pair's score, never exempting it from the threshold or the margin rule:
 
@@ -8,6 +8,9 @@ to a pair's score, never exempting it from the threshold or the margin rule:
   English stems translate which Chinese words, estimated from the sure pairs. It counts
   only for Chinese words the dictionary did not already match in that pair, so a word
   is never counted twice; an entry needs two sure pairs that use it.
+* **between** (`between`): a Chinese and an English unit that are all that is left
+  between two sure pairs (as many units on each side, at most three) are likely each
+  other's translation — in a separate translation too.
 * **rhythm** (`rhythm`): when nearly every sure pair is a Chinese paragraph followed
   directly by its English, a Chinese unit followed directly by an English unit is more
   likely a pair in this document — the more sure pairs show it, the more (up to
@@ -45,7 +48,9 @@ RHYTHM_WORDS = 0.5
 RHYTHM_SURE = 3
 RHYTHM_SHARE = 0.9
 """A document is rhythmic with at least `RHYTHM_SURE` sure pairs, this share of them zh-then-en."""
-EXTRA_MAX = LEARNED_MAX + RHYTHM
+BETWEEN = 1.5
+"""What a 1:1 pair gains when it is what is left between two sure pairs (never with rhythm too)."""
+EXTRA_MAX = LEARNED_MAX + max(RHYTHM, BETWEEN)
 """The most the second pass can add to a pair's score."""
 
 
@@ -111,10 +116,11 @@ def _table(pairs: Sequence[tuple[Piece, Piece]]) -> dict[str, frozenset[str]]:
 
 
 def learned_evidence(
-    learned: Learned, zh: Piece, en: Piece, follows: bool, lexical: float
+    learned: Learned, zh: Piece, en: Piece, follows: bool, lexical: float, between: str | None = None
 ) -> tuple[Evidence, ...]:
     """The second pass's evidence for reading `en` as the translation of `zh` (`lexical`: the
-    pair's dictionary evidence; rhythm counts only where the words lean towards a translation)."""
+    pair's dictionary evidence; rhythm and `between` — why the pair is what is left between two
+    sure pairs — count only where the words lean towards a translation)."""
     out = []
     if learned.words:
         stems = frozenset(en.stems)
@@ -132,6 +138,9 @@ def learned_evidence(
             detail = "; ".join(f"{z} ↔ {e}" for z, (_, e) in list(hits.items())[:6])
             out.append(Evidence("learned", f"words learned from this document's sure pairs: {detail}",
                                 round(min(LEARNED_MAX, LEARNED_GAIN * share), 2)))
-    if learned.rhythm and follows and lexical + sum(e.score for e in out) >= RHYTHM_WORDS:
+    words = lexical + sum(e.score for e in out) >= RHYTHM_WORDS
+    if learned.rhythm and follows and words:
         out.append(Evidence("rhythm", learned.rhythm, learned.rhythm_score))
+    elif between and words:
+        out.append(Evidence("between", between, BETWEEN))
     return tuple(out)
