@@ -7,6 +7,6 @@ monotonic programme and its margins) → learned (second-pass words and rhythm) 
 aligner (the stage); gold reads the labelled set that measures it.
 """
 
-from generator.align.aligner import align_document, align_section, row_id
+from generator.align.aligner import align_document, align_section, align_sections, row_id
 
-__all__ = ["align_document", "align_section", "row_id"]
+__all__ = ["align_document", "align_section", "align_sections", "row_id"]
