@@ -205,8 +205,9 @@ def _between(kept: list[Pair]) -> dict[tuple[int, int], str]:
         zi, ej = s.i + s.a, s.j + s.b
         k = t.i - zi
         if 1 <= k <= 3 and t.j - ej == k:
+            left = "the only units" if k == 1 else f"{k} units each"
             for d in range(k):
-                out[(zi + d, ej + d)] = f"{'the only units' if k == 1 else f'{k} units each'} left between two sure pairs"
+                out[(zi + d, ej + d)] = f"{left} left between two sure pairs"
     return out
 
 
