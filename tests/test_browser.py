@@ -490,3 +490,17 @@ def test_no_request_leaves_localhost(open_page, served):
     assert any(url.startswith(f"{served}pagefind/fragment/") for url in requests)
     assert f"{served}assets/javascripts/site.js" in requests
     assert broken == [] and errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_dialog_has_no_serious_accessibility_violations(open_page, search_served, screenshots, scheme):
+    axe = _require("axe_playwright_python.sync_playwright")
+    page = open_page(None, color_scheme=scheme)
+    page.goto(search_served)
+    _search(page, "人工智能")
+    _shoot(page, screenshots, f"search-results-{scheme}", full_page=False)
+    results = axe.Axe().run(page, context="dialog.ps-search")
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}: " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in serious)

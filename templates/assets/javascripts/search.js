@@ -184,6 +184,8 @@
   function focusInput() {
     var input = dialog.querySelector(".pagefind-ui__search-input");
     if (input) {
+      input.id = "ps-search-input"; // labelled by the dialog's visible title
+
       input.focus();
       input.select();
     }
