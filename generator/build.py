@@ -11,17 +11,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.align import align_document
+from generator.align.batch import align_corpus, cache_folder
 from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.check import check_corpus
 from generator.model import Corpus, Diagnostic, Document
 from generator.read import read_corpus
 
 
-def load_corpus(seeds: Path) -> Corpus:
-    """Read, check, align and analyse every document under `seeds`."""
+def load_corpus(seeds: Path, cached: bool = True) -> Corpus:
+    """Read, check, align and analyse every document under `seeds` (alignments cached unless `cached` is False)."""
     _, good, diagnostics = read_and_check(seeds)
-    aligned = tuple(align_document(d) for d in good)
+    aligned, _ = align_corpus(good, cache_folder() if cached else None)
     references, reported = find_references(good, seeds)
     return Corpus(
         documents=aligned,

@@ -1,0 +1,52 @@
+"""Incremental builds: after add, change, rename and delete, the site is byte-identical to a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_incremental_build_equals_a_clean_build(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "reader", seeds)
+    shutil.copy(ROOT / "seeds" / "000_fb4425727dd22f71.txt", seeds)
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
+    quiet = lambda line: None  # noqa: E731
+    assert build(seeds, tmp_path / "warm", strict=False, report=quiet) == 0
+
+    (seeds / "zz_added.txt").write_text("标题：新增的通知\n发布日期：2021-01-01\n\n新增的通知\n\n正文一段。\n", encoding="utf-8")
+    changed = seeds / "alternating.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（修改）", 1), encoding="utf-8")
+    (seeds / "chinese_only.txt").rename(seeds / "renamed.txt")
+    (seeds / "mixed_lines.txt").unlink()
+    assert build(seeds, tmp_path / "incremental", strict=False, report=quiet) == 0
+
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "empty-cache"))
+    assert build(seeds, tmp_path / "clean", strict=False, report=quiet) == 0
+    incremental, clean = _tree(tmp_path / "incremental"), _tree(tmp_path / "clean")
+    assert incremental.keys() == clean.keys()
+    assert [p for p in clean if incremental[p] != clean[p]] == []
+    assert "documents/zz-added/index.html" in clean  # the added document is there, built from scratch
+
+
+def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):
+    from generator.align.batch import cache_folder
+    from generator.build import load_corpus
+
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("alternating.txt", "chinese_only.txt"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "reader" / name, seeds)
+    first = load_corpus(seeds)
+    assert len(list(cache_folder().iterdir())) == 2
+    assert load_corpus(seeds) == first
