@@ -173,10 +173,8 @@
         processTerm: processTerm,
         processResult: rowResults
       });
-      /* warm up while the reader types: the UI's pagefind.js is this same module, so its first
-         search finds the search worker, the wasm and a word chunk already loaded */
-      import(new URL("pagefind.js", bundle()).href).then(function (pagefind) { return pagefind.preload("的"); })
-        .catch(function () { /* the UI reports a missing bundle itself */ });
+      /* No warm-up search of our own: Pagefind's chunk loads replace one wasm pointer, and a
+         preload racing the UI's filters() lost the filter chunks now and then (no filter panel). */
     });
     return loaded;
   }
