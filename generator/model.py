@@ -76,6 +76,18 @@ class Metadata:
     """Effective date (施行日期: `…施行`, `本法自…起施行`) as ISO; None when not stated."""
     dates_amended: tuple[str, ...] = ()
     """Dates of the amendments and revisions (`…修正`, `…修订`) as ISO, in the order stated."""
+    official_url: str | None = None
+    """原文链接: the official page of the text."""
+    translation_source: str | None = None
+    """译文来源: where the English translation comes from."""
+    translator: str | None = None
+    """译者."""
+    translation_date: str | None = None
+    """译文日期 as ISO; None when missing or impossible."""
+    licence: str | None = None
+    """许可: the licence of the text or translation, as stated."""
+    validity: str | None = None
+    """时效性 (现行有效 / 已修改 / 已废止 / 尚未生效), as stated."""
 
 
 @dataclass(frozen=True)

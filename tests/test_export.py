@@ -11,7 +11,8 @@ from generator.render.export import export_data, export_json
 DOCUMENT_KEYS = ["id", "url", "source_file", "title", "metadata", "masthead", "truncated", "attachments", "blocks",
                  "principles", "keywords"]
 METADATA_KEYS = ["doc_number", "issuer", "date_written", "date_published", "date_adopted", "date_promulgated",
-                 "date_effective", "dates_amended", "source", "category", "index_number", "fields"]  # FIELDS' order
+                 "date_effective", "dates_amended", "source", "category", "index_number", "validity", "official_url",
+                 "translation_source", "translator", "translation_date", "licence", "fields"]  # FIELDS' order
 BLOCK_KEYS = ["id", "kind", "level", "zh", "en", "source_lines", "confidence", "evidence", "section", "unit"]
 
 

@@ -102,7 +102,10 @@ def test_both_languages_marked_and_missing_side_said_plainly():
     page = render_page(environment(), "document.md.j2", context.document_context(sample, sample.documents[0]))
     assert page.count('class="ps-cell ps-cell--zh" lang="zh-Hans"') == 13
     assert page.count('class="ps-cell ps-cell--en" lang="en"') == 12  # the mixed table spans both columns
-    assert page.count("No English translation in the source") == 7 and page.count("无中文原文") == 2
+    assert page.count(" ps-row--no-en") == 7 and page.count(" ps-row--no-zh") == 2  # lone rows, by missing side
+    notices = page.count('<p class="ps-missing"')
+    assert 0 < notices < 9 and page.count("in the source") + page.count("in this partial source") == notices
+    assert page.count("（本段起共 6 段）") == 1  # a run of lone rows: one notice, in both languages
     assert 'href="#a1-4"' in page and 'id="a1-4"' in page  # every row has its permalink
 
 

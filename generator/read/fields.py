@@ -56,6 +56,16 @@ FIELDS: tuple[MetadataField, ...] = (
     MetadataField("category", ("分类", "主题分类"), "path", "分类", "Category", "category", "[string] (path)", "always",
                   "zh-Hans"),
     MetadataField("index_number", ("索引号",), "text", "索引号", "Index No.", "index_number", "string | null", "present"),
+    MetadataField("validity", ("时效性", "有效性", "效力状态"), "text", "时效性", "Status", "validity", "string | null",
+                  "present", "zh-Hans"),
+    MetadataField("official_url", ("原文链接", "原文地址", "来源链接"), "text", "原文链接", "Official text", "official_url",
+                  "string (URL) | null", "present"),
+    MetadataField("translation_source", ("译文来源", "英文来源"), "text", "译文来源", "Translation source",
+                  "translation_source", "string | null", "present"),
+    MetadataField("translator", ("译者",), "text", "译者", "Translator", "translator", "string | null", "present"),
+    MetadataField("translation_date", ("译文日期", "翻译日期"), "date", "译文日期", "Translated", "translation_date",
+                  "ISO date | null", "present"),
+    MetadataField("licence", ("许可", "许可协议"), "text", "许可", "Licence", "licence", "string | null", "present"),
     MetadataField("title", ("标题",), "text", "标题", "Title", None, "string | null", "never"),
 )
 """Every metadata field, in card and export order."""

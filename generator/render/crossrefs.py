@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from generator.model import Block, Reference, Status
+from generator.read.inline import plain_text
 from generator.render.groups import date_of
 from generator.render.urls import document_url, relative_href
 
@@ -25,6 +26,34 @@ _STATUS_LABELS = {
     "period ended": ("实施期已满", "Period ended"),
     "period": ("实施期", "Period"),
 }
+
+STATED_EN = {"现行有效": "In force", "有效": "In force", "已修改": "Amended", "已修正": "Amended",
+             "已废止": "Abolished", "失效": "No longer in force", "已失效": "No longer in force",
+             "部分失效": "Partly in force", "尚未生效": "Not yet in force"}
+"""English of the usual 时效性 values; another value is shown in Chinese alone."""
+
+_TONES = {"现行有效": "ok", "有效": "ok", "尚未生效": "pending", "已修改": "changed", "已修正": "changed",
+          "部分失效": "changed", "period": "ok"}
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """`26` → `二十六`, `105` → `一百零五` (articles number up to a few thousand)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = "" if not rest else ("零" + chinese_numeral(rest) if rest < 10 else
+                                    ("一" if rest < 20 else "") + chinese_numeral(rest))
+        return _DIGITS[n // 100] + "百" + tail
+    rest = n % 1000
+    return chinese_numeral(n // 1000) + "千" + ("" if not rest else ("零" if rest < 100 else "") + chinese_numeral(rest))
 
 
 def article_fragment(article: int | None) -> str:
@@ -72,19 +101,30 @@ def block_key(block: Block) -> tuple[tuple[int, ...], str, bool]:
     return block.lines, block.lang, block.translation
 
 
-def _entry(corpus: Corpus, page_url: str, document_id: str, references: list[Reference]) -> dict[str, object]:
+_RELATIONS = {
+    ("cites", "issues"): ("印发", "Issues"), ("cites", "abolishes"): ("废止", "Abolishes"),
+    ("cited_by", "issues"): ("印发本文件", "Issued by"), ("cited_by", "abolishes"): ("废止本文件", "Abolished by"),
+}
+"""How an entry of the Cites / Cited by lists relates to the page's document, beyond citing it."""
+
+
+def _entry(corpus: Corpus, page_url: str, document_id: str, references: list[Reference],
+           direction: str = "cites") -> dict[str, object]:
     aligned = next(a for a in corpus.documents if a.document.id == document_id)
     document = aligned.document
     notice = document.sections[0] if document.sections else None
     articles = sorted({r.article for r in references if r.article})
     return {
         "href": relative_href(page_url, document_url(document_id)),
-        "zh": document.metadata.title or (notice.title_zh if notice else None) or document_id,
-        "en": notice.title_en if notice else None,
+        "zh": plain_text(document.metadata.title or (notice.title_zh if notice else None) or document_id),
+        "en": plain_text(notice.title_en) if notice and notice.title_en else None,
         "doc_number": document.metadata.doc_number,
         "date": date_of(document),
         "relations": sorted({r.relation for r in references}),
-        "articles": [{"n": n, "href": relative_href(page_url, document_url(document_id) + article_fragment(n))}
+        "labels": [{"zh": _RELATIONS[(direction, r)][0], "en": _RELATIONS[(direction, r)][1]}
+                   for r in sorted({r.relation for r in references}) if (direction, r) in _RELATIONS],
+        "articles": [{"n": n, "zh": f"第{chinese_numeral(n)}条", "en": f"Art. {n}",
+                      "href": relative_href(page_url, document_url(document_id) + article_fragment(n))}
                      for n in articles],
     }
 
@@ -103,7 +143,7 @@ def cites_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, 
     cited = _grouped((r for r in corpus.references if r.target == document_id), lambda r: r.source)
     return {
         "cites": [_entry(corpus, page_url, t, refs) for t, refs in sorted(cites.items(), key=lambda i: order[i[0]])],
-        "cited_by": [_entry(corpus, page_url, s, refs) for s, refs in sorted(cited.items(), key=lambda i: order[i[0]])],
+        "cited_by": [_entry(corpus, page_url, s, refs, "cited_by") for s, refs in sorted(cited.items(), key=lambda i: order[i[0]])],
     }
 
 
@@ -119,15 +159,17 @@ def status_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str,
     if status is None:
         return None
     if status.kind == "stated":
-        value = status.detail.split("：", 1)[-1]
-        return {"kind": "stated", "zh": value, "en": None, "detail": status.detail, "href": None}
+        value = status.detail.split("：", 1)[-1].strip()
+        return {"kind": "stated", "zh": value, "en": STATED_EN.get(value), "detail": status.detail, "href": None,
+                "tone": _TONES.get(value, "ended")}
     if status.kind == "abolished":
         zh, en = _STATUS_LABELS["abolished"]
         href = relative_href(page_url, document_url(status.by)) if status.by else None
-        return {"kind": "abolished", "zh": zh, "en": en, "detail": status.detail, "href": href}
+        return {"kind": "abolished", "zh": zh, "en": en, "detail": status.detail, "href": href, "tone": "ended"}
     # "ended" only when the corpus itself is dated after the period; otherwise the period is shown
     # as it is, never "in force": the build must not depend on the clock.
     year = as_of_year(corpus)
     kind = "period ended" if year is not None and status.period_end is not None and status.period_end < year else "period"
     zh, en = _STATUS_LABELS[kind]
-    return {"kind": kind, "zh": zh, "en": en, "detail": status.detail, "href": None}
+    return {"kind": kind, "zh": zh, "en": en, "detail": status.detail, "href": None,
+            "tone": "ended" if kind == "period ended" else "ok"}

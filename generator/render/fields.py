@@ -30,7 +30,7 @@ def _items(spec: MetadataField, value: object, url: str) -> list[dict[str, objec
 
 def card_fields(document: Document, url: str) -> list[dict[str, object]]:
     """The card's rows, in `FIELDS` order: `{"attribute", "label_zh", "label_en", "lang", "value",
-    "href", "items", "separator"}`. Fields marked `always` show `—` when empty (documents with a
+    "href", "items", "invalid" (an impossible date kept raw), "separator"}`. Fields marked `always` show `—` when empty (documents with a
     header only: a law has no 成文日期 to miss); the others only when the document states them."""
     metadata = document.metadata
     rows = []
@@ -39,12 +39,15 @@ def card_fields(document: Document, url: str) -> list[dict[str, object]]:
             continue
         value = getattr(metadata, spec.attribute)
         text = (value or _raw(metadata, spec)) if spec.value in ("text", "date") else None
+        invalid = spec.value == "date" and bool(text) and not value  # an impossible date, shown as written
         items = _items(spec, value, url)
         if not (text or items) and not (spec.card == "always" and metadata.fields):
             continue
         href = relative_href(url, groups.issuer_url(str(value))) if spec.attribute == "issuer" and value else None
+        if spec.attribute == "official_url" and isinstance(value, str) and value.startswith(("https://", "http://")):
+            href = value  # the official page: a link out, never a request the page makes
         rows.append({"attribute": spec.attribute, "label_zh": spec.label_zh, "label_en": spec.label_en,
-                     "lang": spec.lang, "value": text, "href": href, "items": items,
+                     "lang": spec.lang, "value": text, "href": href, "items": items, "invalid": invalid,
                      "separator": " › " if spec.value == "path" else "; "})
     return rows
 
