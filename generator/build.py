@@ -49,38 +49,52 @@ def _counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int, int]:
     return tuple(sum(d.severity == s for d in diagnostics) for s in ("error", "warning", "info"))  # type: ignore[return-value]
 
 
-def check(seeds: Path, strict: bool, report: Callable[[str], None] = print) -> int:
-    """`python -m generator check`: read and check only; print diagnostics and a summary; exit status."""
-    read, good, diagnostics = read_and_check(seeds)
+def document_files(seeds: Path) -> int:
+    """How many files in `seeds` are documents (`.txt`, not a separate translation `X.en.txt`)."""
+    if not seeds.is_dir():
+        return 0
+    return sum(1 for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix == ".txt"
+               and not p.name.endswith(".en.txt"))
+
+
+def check(seeds: Path, strict: bool, report: Callable[[str], None] = print,
+          diagnose: Callable[[str], None] | None = None) -> int:
+    """`python -m generator check`: read and check only; diagnostics to `diagnose` (the command line: stderr,
+    as compilers do), the summary to `report`; exit status."""
+    diagnose = diagnose or report
+    _, good, diagnostics = read_and_check(seeds)
     diagnostics = _sorted(diagnostics + find_references(good, seeds)[1])
     for diagnostic in diagnostics:
-        report(str(diagnostic))
+        diagnose(str(diagnostic))
     lines = sum(sum(1 for t in d.source_lines if t.strip()) for d in good)
     errors, warnings, infos = _counts(diagnostics)
-    report(f"check: {len(good)} of {read} documents read; {lines} non-blank lines, every one accounted for; "
-           f"{errors} errors, {warnings} warnings, {infos} notes (references the corpus lacks)")
+    report(f"check: {len(good)} of {document_files(seeds)} documents read; {lines} non-blank lines, every one "
+           f"accounted for; {errors} errors, {warnings} warnings, {infos} notes (references the corpus lacks)")
     return 1 if errors or (strict and warnings) else 0
 
 
-def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print) -> int:
-    """Build the site from `seeds` into `site_dir`; return the process exit status."""
+def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print,
+          diagnose: Callable[[str], None] | None = None) -> int:
+    """Build the site from `seeds` into `site_dir`; return the process exit status. Diagnostics and
+    failures go to `diagnose` (the command line: stderr), progress and the summary to `report`."""
+    diagnose = diagnose or report
     from generator.render import render_site  # the render and write stages load Jinja2 and MkDocs
     from generator.write import BuildError, source_date_epoch, write_site
 
     corpus = load_corpus(seeds)
     for diagnostic in corpus.diagnostics:
         if diagnostic.severity != "info":  # notes are `check`'s report
-            report(str(diagnostic))
+            diagnose(str(diagnostic))
     errors, warnings, infos = _counts(corpus.diagnostics)
     if strict and (errors or warnings):
-        report("build: failed under --strict; site not written")
+        diagnose("build: failed under --strict; site not written")
         return 1
     try:
         files = render_site(corpus, site_url=os.environ.get("SITE_URL") or None)
         pages = write_site(files, site_dir, source_date_epoch(corpus), report)
     except BuildError as error:
-        report(f"build: MkDocs failed; {site_dir} left as it was\n{error}")
+        diagnose(f"build: MkDocs failed; {site_dir} left as it was\n{error}")
         return 1
-    report(f"build: {len(corpus.documents)} documents, {pages} pages, {errors} errors, {warnings} warnings, "
+    report(f"build: {len(corpus.documents)} of {document_files(seeds)} documents, {pages} pages, {errors} errors, {warnings} warnings, "
            f"{infos} notes (`check` lists them) → {site_dir}")
     return 1 if errors else 0

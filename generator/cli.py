@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+
+def stderr(line: str) -> None:
+    """Diagnostics go to stderr, as a compiler's do; progress and summaries to stdout."""
+    print(line, file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,11 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from generator.build import check
 
-        return check(args.seeds, args.strict)
+        return check(args.seeds, args.strict, diagnose=stderr)
     if args.command == "build":
         from generator.build import build
 
-        return build(args.seeds, args.site_dir, args.strict)
+        return build(args.seeds, args.site_dir, args.strict, diagnose=stderr)
     from generator.serve import serve
 
     return serve(args.seeds, args.site_dir, args.strict, args.port)

@@ -49,7 +49,8 @@ def test_cli_check_and_build(tmp_path):
     failed = subprocess.run([sys.executable, "-m", "generator", "check", "--seeds", str(empty)], cwd=ROOT,
                             capture_output=True, text=True)
     assert failed.returncode == 1
-    assert f"{empty}/a.txt:0: error: empty file" in failed.stdout
+    assert f"{empty}/a.txt:0: error: empty file" in failed.stderr  # diagnostics on stderr, as a compiler's
+    assert "check: 0 of 1 documents read" in failed.stdout  # the empty file counts as a document not read
 
 
 def test_check_command_on_seeds(capsys):
@@ -66,5 +67,6 @@ def test_check_command_exit_status(tmp_path, capsys):
     (tmp_path / "b.txt").write_bytes(b"")
     assert run_check(tmp_path, strict=False) == 1
     out = capsys.readouterr().out
+    assert "check: 1 of 2 documents read" in out
     assert f"{tmp_path}/a.txt:2: warning: impossible date '2019-02-30': the raw value is kept" in out
     assert f"{tmp_path}/b.txt:0: error: empty file" in out
