@@ -78,3 +78,8 @@ def citation(title: str, doc_number: str | None) -> str:
     return f"《{inner}》（{doc_number}）" if doc_number else f"《{inner}》"
 
 
+
+
+def documents_en(count: int) -> str:
+    """`1 document`, `2 documents`."""
+    return f"{count} document" if count == 1 else f"{count} documents"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from generator.model import Document
 from generator.read.inline import parse_inline
 from generator.render import groups
-from generator.render.common import coverage, document_titles, front_matter
+from generator.render.common import coverage, document_titles, documents_en, front_matter
 from generator.render.fields import schema_fields
 from generator.render.urls import (
     CATEGORIES, CSV_FILE, DATA, DATA_FILE, DOCUMENTS, FEED, HOME, ISSUERS, LICENSE_FILE, PRINCIPLES, SCHEMA_FILE, TAGS,
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from generator.model import Corpus
 
 
-from generator.render.common import coverage, document_titles, front_matter
+from generator.render.common import coverage, document_titles, documents_en, front_matter
 
 
 def _entry(url: str, document: Document) -> dict[str, object]:
@@ -46,11 +46,13 @@ def home_context(corpus: Corpus) -> dict[str, object]:
         "front_matter": front_matter("首页 Home", hide=("navigation", "toc")),
         "counts": {
             "documents": len(documents),
+            "documents_en": "document" if len(documents) == 1 else "documents",
             "issuers": len({d.metadata.issuer for d in documents if d.metadata.issuer}),
             "years": len({groups.year_of(d) for d in documents}),
             "principles": len(corpus.principles.entries),
             "rows": sum(c["rows"] for c in covered),
             "paired": sum(c["paired"] for c in covered),
+            "english": sum(c["en"] for c in covered),
         },
         "newest": [_entry(HOME, d) for d in groups.newest_first(documents)[:10]],
         "links": {name: relative_href(HOME, target) for name, target in (
@@ -65,9 +67,10 @@ def _listing(corpus: Corpus, url: str, title: tuple[str, str], grouped: list[dic
         "front_matter": front_matter(" ".join(title)),
         "title": {"zh": title[0], "en": title[1]},
         "count": len(corpus.documents),
+        "count_en": documents_en(len(corpus.documents)),
         "groups": grouped,
-        "jump": [{"href": fragment(g["id"]), "label": g["label"], "count": len(g["entries"]), "depth": g["depth"]}
-                 for g in grouped],
+        "jump": [{"href": fragment(g["id"]), "label": g["label"], "count": g.get("total", len(g["entries"])),
+                  "depth": g["depth"]} for g in grouped],
     }
 
 
@@ -92,7 +95,9 @@ def categories_context(corpus: Corpus) -> dict[str, object]:
     documents = [a.document for a in corpus.documents]
     by_path = dict(groups.group(documents, groups.category_of))
     grouped = [{"id": groups.category_anchor(path), "label": " › ".join(path), "depth": len(path),
-                "entries": [_entry(CATEGORIES, d) for d in by_path.get(path, [])]}
+                "entries": [_entry(CATEGORIES, d) for d in by_path.get(path, [])],
+                # a parent counts the documents of its subcategories too
+                "total": sum(len(docs) for inner, docs in by_path.items() if inner[: len(path)] == path)}
                for path in groups.category_prefixes(documents)]
     return _listing(corpus, CATEGORIES, ("文件（按分类）", "Documents by category"), grouped)
 

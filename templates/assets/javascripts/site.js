@@ -72,11 +72,26 @@
     return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  /* Visible (and spoken) feedback: the citation that was copied, for a few seconds. */
+  function announce(text) {
+    var toast = document.querySelector(".ps-toast");
+    if (!toast) {
+      return;
+    }
+    toast.textContent = "已复制引用 Citation copied: " + text;
+    toast.classList.add("ps-toast--shown");
+    clearTimeout(announce.timer);
+    announce.timer = setTimeout(function () {
+      toast.classList.remove("ps-toast--shown");
+    }, 3000);
+  }
+
   function initCitations() {
     var doc = document.querySelector(".ps-doc[data-cite]");
     if (!doc) {
       return;
     }
+    doc.dataset.url = location.origin + location.pathname;  /* printed under the title */
     doc.querySelectorAll(".ps-cite").forEach(function (button) {
       button.hidden = false;
     });
@@ -91,6 +106,7 @@
       var unit = english ? row.dataset.citeEn : row.dataset.citeZh;  /* an article: 《title》第二十六条 */
       var text = unit ? unit + " " + url : doc.dataset.cite + "，" + row.dataset.ref + "。" + url;
       copy(text).then(function () {
+        announce(text);
         button.classList.add("ps-cite--done");
         button.title = "已复制 Copied";
         setTimeout(function () {
