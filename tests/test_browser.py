@@ -215,7 +215,9 @@ def test_view_switch_changes_what_shows_and_is_remembered(open_page, served):
     page = open_page(DOCUMENT)
     zh_total, en_total = page.locator(".ps-row .ps-cell--zh").count(), page.locator(".ps-row .ps-cell--en").count()
     wide = page.locator(".ps-row--wide .ps-cell--zh").count()  # a row without an English column keeps its cell
-    both, zh_only, en_only = (["both"], zh_total, en_total), (["zh"], zh_total, 0), (["en"], wide, en_total)
+    no_zh, no_en = page.locator(".ps-row--no-zh").count(), page.locator(".ps-row--no-en").count()
+    # a single-language view drops the rows without that language (and keeps a wide row's cell)
+    both, zh_only, en_only = (["both"], zh_total, en_total), (["zh"], zh_total - no_zh, 0), (["en"], wide, en_total - no_en)
     assert _view(page) == both
 
     page.get_by_role("button", name="中文", exact=True).click()
@@ -504,3 +506,151 @@ def test_search_dialog_has_no_serious_accessibility_violations(open_page, search
     assert not serious, "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']}: " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
         for v in serious)
+
+
+# --- navigation, keyboard, gaps, views, cross-references (issues 15 and 16) -------------
+
+SECTIONS = ["首页 Home", "文件 Documents", "基本原则 Principles", "标签 Tags", "数据 Data"]
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+@pytest.mark.parametrize("name", ["home", "document", "principles", "tags", "data", "documents"])
+def test_the_drawer_lists_the_sites_sections(open_page, screenshots, name, width):
+    device = PHONE if width == 390 else {"viewport": {"width": width, "height": 800}}
+    page = open_page(PAGES[name], **device)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    drawer = page.locator(".md-sidebar--primary .md-nav--primary")
+    drawer.locator(".md-nav__link").first.wait_for(state="visible")
+    texts = drawer.locator(":scope > .md-nav__list > .md-nav__item > .md-nav__link").all_inner_texts()
+    links = list(dict.fromkeys(t.strip() for t in texts))  # the current page's item is a label and a link
+    assert links == SECTIONS, links
+    if name == "document" and width == 390:
+        page.wait_for_timeout(300)
+        _shoot(page, screenshots, "drawer-phone", full_page=False)
+
+
+def test_wide_screens_show_tabs_not_the_hidden_sidebar(open_page):
+    page = open_page(DOCUMENT)  # 1280 px: the tabs show the sections
+    assert page.locator(".md-tabs").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+
+
+def test_skip_link_reaches_the_text_in_few_tab_presses(open_page):
+    page = open_page(DOCUMENT)
+    page.keyboard.press("Tab")
+    skip = page.locator(".ps-skip")
+    assert page.evaluate("document.activeElement.classList.contains('ps-skip')") and skip.is_visible()
+    assert "Skip to the text" in skip.inner_text()
+    page.keyboard.press("Enter")
+    presses = 1
+    while not page.evaluate("!!document.activeElement.closest('.ps-row')"):
+        page.keyboard.press("Tab")
+        presses += 1
+        assert presses <= 5, f"{presses} Tab presses and not yet in the text: {page.evaluate('document.activeElement.outerHTML')[:120]}"
+
+
+def test_a_run_of_lone_rows_says_why_once_in_both_languages(open_page, screenshots):
+    page = open_page(DOCUMENT)
+    notices = page.locator(".ps-missing")
+    lone = page.locator(".ps-row--no-en, .ps-row--no-zh")
+    assert 0 < notices.count() < lone.count()  # runs collapse into one notice
+    texts = notices.all_inner_texts()
+    assert any("Not translated in the source" in t and "来源未译此段" in t for t in texts)  # the notice: never translated
+    assert any("cut off in this partial source" in t and "预览处截断" in t for t in texts)  # the plan: a partial source
+    page.locator(".ps-row--no-zh").first.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -120)")
+    _shoot(page, screenshots, "document-gap-notice", full_page=False)
+
+
+def _line_lengths(page, lang: str) -> list[float]:
+    """Characters per line of the visible paragraphs of a language (lines counted from the text's boxes)."""
+    return page.evaluate("""lang => [...document.querySelectorAll(`.ps-cell--${lang} p.ps-block--paragraph`)]
+      .filter(p => p.offsetParent).map(p => {
+        const range = document.createRange(); range.selectNodeContents(p);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        return tops.size > 1 ? p.textContent.length / (tops.size - 0.5) : 0;
+      }).filter(n => n)""", lang)
+
+
+@pytest.mark.parametrize("view, lang, limit", [("中文", "zh", 41), ("English", "en", 85)])
+def test_single_language_views_drop_placeholders_and_keep_lines_short(open_page, screenshots, view, lang, limit):
+    page = open_page(DOCUMENT, viewport={"width": 1600, "height": 900})
+    page.get_by_role("button", name=view, exact=True).click()
+    assert page.locator(".ps-missing:visible").count() == 0
+    other = "en" if lang == "zh" else "zh"
+    assert page.locator(f".ps-row--no-{lang}:visible").count() == 0  # rows without this language are gone
+    if lang == "zh":  # a 汉字 is 1 em wide: the column's width in ems is the line's length
+        ems = page.evaluate("""() => Math.max(...[...document.querySelectorAll('.ps-cell--zh p.ps-block')]
+          .filter(p => p.offsetParent).map(p => p.clientWidth / parseFloat(getComputedStyle(p).fontSize)))""")
+        assert ems <= limit, ems
+    lengths = _line_lengths(page, lang)
+    assert lengths and max(lengths) <= (limit if lang == "en" else 45), lengths
+    if lang == "en":
+        page.locator(".ps-section").nth(1).scroll_into_view_if_needed()
+        _shoot(page, screenshots, "document-english", full_page=False)
+    assert page.locator(f".ps-row .ps-cell--{other}:visible").count() <= page.locator(".ps-row--wide").count()
+
+
+def test_print_shows_the_text_and_its_citation_url_only(open_page, served):
+    page = open_page(DOCUMENT)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".ps-view", ".ps-toc", ".ps-row__tools", ".md-footer", ".ps-breadcrumbs"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".ps-row").first.is_visible()
+    before = page.evaluate("getComputedStyle(document.querySelector('.ps-doc'), '::before').content")
+    assert DOC_NUMBER in before and f"{served}{DOCUMENT}".rstrip("/") in before
+
+
+def test_the_404_page_speaks_both_languages(open_page, served):
+    page = open_page("404.html")  # what a static host serves for a missing page (the test server's own 404 is plain)
+    heading = page.locator("h1").inner_text()
+    assert "页面不存在" in heading and "Page not found" in heading
+
+
+def test_copy_gives_visible_feedback(open_page):
+    page = open_page(DOCUMENT, permissions=["clipboard-read", "clipboard-write"])
+    page.locator("#a1-6 .ps-permalink").focus()
+    assert page.locator("#a1-6 .ps-cite").evaluate("b => getComputedStyle(b).opacity") == "1"  # tools show on focus
+    page.locator("#a1-6 .ps-cite").click()
+    toast = page.locator(".ps-toast")
+    toast.wait_for(state="visible")
+    assert "Citation copied" in toast.inner_text() and DOC_NUMBER in toast.inner_text()
+
+
+def test_feeds_are_linked_from_the_head(open_page):
+    page = open_page(DOCUMENT)
+    feeds = page.eval_on_selector_all('head link[rel~=alternate][type="application/atom+xml"]',
+                                      "ls => ls.map(l => l.getAttribute('href'))")
+    assert feeds[0].endswith("feeds/atom.xml") and any("feeds/issuers/" in f for f in feeds)
+    for href in feeds:
+        assert page.request.get(page.url + href if not href.startswith("http") else href).ok
+
+
+@pytest.fixture(scope="module")
+def crossrefs_served(tmp_path_factory):
+    """The cross-reference fixture: a law, a notice issuing a plan that cites the law, a notice abolishing it."""
+    site = tmp_path_factory.mktemp("crossrefs") / "site"
+    corpus = load_corpus(Path(__file__).resolve().parent / "fixtures" / "crossrefs")
+    write_site(render_site(corpus), site, source_date_epoch(corpus), lambda line: None)
+    server = start_server(site, 0)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_cross_references_link_documents_both_ways(browser, crossrefs_served, screenshots):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(crossrefs_served + "documents/moubufa-2018-7/")
+    card = page.locator(".ps-card")
+    assert "已废止" in card.locator(".ps-status").inner_text() and "Abolished" in card.inner_text()
+    assert "Issued by" in card.locator(".ps-relation").first.inner_text()
+    cites, cited_by = page.locator("#cites + ul .ps-ref"), page.locator("#cited-by + ul .ps-ref")
+    assert "中华人民共和国数据安全法" in cites.first.inner_text() and cited_by.count() == 2
+    _shoot(page, screenshots, "document-references")
+    page.locator(".ps-cell--zh a.ps-xref").first.click()  # 《数据安全法》第二十六条 in the text
+    page.wait_for_url("**/documents/01-law/#article-26")
+    assert "第二十六条" in page.locator("#article-26").evaluate("a => a.parentElement.innerText")
+    page.goto(crossrefs_served + "documents/moubufa-2018-6/")
+    assert "Issues" in page.locator(".ps-relation").first.inner_text()
+    assert "现行有效" in page.locator(".ps-status").inner_text() and "In force" in page.locator(".ps-status").inner_text()
+    context.close()
