@@ -450,12 +450,20 @@ def test_row_tools_are_big_enough_to_tap_on_a_phone(open_page):
 
 def test_copy_citation_puts_number_title_and_paragraph_in_the_clipboard(open_page, served):
     page = open_page(DOCUMENT, permissions=["clipboard-read", "clipboard-write"])
-    page.locator("#a1-6 .ps-cite").click()
-    page.locator("#a1-6 .ps-cite.ps-cite--done").wait_for()
+    page.locator("#a1-5 .ps-cite").click()
+    page.locator("#a1-5 .ps-cite.ps-cite--done").wait_for()
     text = page.evaluate("navigator.clipboard.readText()")
-    assert DOC_NUMBER in text
+    assert DOC_NUMBER in text and "工业和信息化部《" in text  # issuer, title, 文号
     assert TITLE.replace("《", "〈").replace("》", "〉") in text  # inner 《》 become 〈〉 in a citation
-    assert "附件1第6段" in text and text.endswith(f"{served}{DOCUMENT}#a1-6")
+    # a1-5 is the plan's second Chinese paragraph as printed (headings and English-only pieces not counted);
+    # both forms, Chinese then English, each with the URL
+    zh, en = text.split("\n")
+    assert "附件1第2段" in zh and zh.endswith(f"{served}{DOCUMENT}#a1-5")
+    assert "Attachment 1, para. 2" in en and en.endswith(f"{served}{DOCUMENT}#a1-5")
+    page.get_by_role("button", name="English", exact=True).click()
+    page.locator("#a1-7 .ps-cite").click()  # an English-only piece: cited by the paragraph it follows
+    page.locator("#a1-7 .ps-cite.ps-cite--done").wait_for()
+    assert "Attachment 1, after para. 2" in page.evaluate("navigator.clipboard.readText()")
 
 
 # --- accessibility and privacy -----------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from generator.model import AlignedDocument, AlignedSection, Block, Document, Principle, Row, Section
 from generator.read.inline import cells_table, parse_inline, parse_table, plain_text, render_spans
 from generator.render import groups
+from generator.render.citations import document_citations, row_refs
 from generator.render.crossrefs import block_key, block_references, cites_context, link_spans, status_context
 from generator.render.common import (
     HEADING_TAGS, UNCERTAIN, citation, coverage, document_titles, front_matter, lang_of, section_anchor)
@@ -86,7 +87,7 @@ def _block(block: Block, resolve: _LinkResolver, depths: dict[int | None, str], 
     return {"kind": block.kind, "tag": tag, "table": None, "spans": spans}
 
 
-def _row(row: Row, resolve: _LinkResolver, mentions: _Mentions, ref: str, depths: dict[int | None, str],
+def _row(row: Row, resolve: _LinkResolver, mentions: _Mentions, ref: tuple[str, str], depths: dict[int | None, str],
          anchor: str | None = None, titles: dict[str, str | None] | None = None, chinese_only: bool = False
          ) -> dict[str, object]:
     # a table in both languages, or any row of a document with no English at all, spans both columns
@@ -97,7 +98,8 @@ def _row(row: Row, resolve: _LinkResolver, mentions: _Mentions, ref: str, depths
         "id": row.id,
         "anchor": anchor,
         "href": fragment(anchor or row.id),
-        "ref": cite.get("ref") or ref,
+        "ref": cite.get("ref") or ref[0],
+        "ref_en": ref[1],
         "cite_zh": cite.get("zh"),
         "cite_en": cite.get("en"),
         "kind": row.kind,
@@ -126,10 +128,6 @@ def _section_heading(section: Section) -> dict[str, object]:
     }
 
 
-def _row_ref(section: Section, index: int) -> str:
-    return f"正文第{index}段" if section.kind == "notice" else f"附件{section.number}第{index}段"
-
-
 def _sections(aligned: AlignedDocument, corpus: Corpus | None = None) -> list[dict[str, object]]:
     document = aligned.document
     mentions = _Mentions(corpus, document.id, document_url(document.id))
@@ -144,8 +142,9 @@ def _sections(aligned: AlignedDocument, corpus: Corpus | None = None) -> list[di
             "zh": plain_text(section.title_zh) if section.title_zh else None,
             "en": plain_text(section.title_en) if section.title_en else None}
         units = row_anchors(aligned_section, "" if section.kind == "notice" else f"{section_anchor(section)}-")
-        rows = [_row(r, resolve, mentions, _row_ref(section, i), depths, units.get(r.id), titles, chinese_only)
-                for i, r in enumerate(aligned_section.rows, start=1)]
+        refs = row_refs(section, aligned_section.rows)
+        rows = [_row(r, resolve, mentions, ref, depths, units.get(r.id), titles, chinese_only)
+                for r, ref in zip(aligned_section.rows, refs)]
         # "cut off" only where the source gives both languages: a part it never translated is "not translated"
         mark_gaps(rows, document.truncated and any(r["zh"] for r in rows) and any(r["en"] for r in rows))
         sections.append({"heading": _section_heading(section), "rows": rows, "included": section.included})
@@ -284,6 +283,8 @@ def document_context(corpus: Corpus, aligned: AlignedDocument) -> dict[str, obje
             {"zh": year, "en": None, "href": relative_href(url, groups.year_url(year))},
         ],
         "citation": citation(title, document.metadata.doc_number),
+        "citations": document_citations(titles["zh"], titles["en"], document.metadata.issuer,
+                                        document.metadata.doc_number),
         "card": _card(corpus, aligned, url),
         "toc": _toc(sections),
         "sections": sections,

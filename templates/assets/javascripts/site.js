@@ -102,9 +102,13 @@
         return;
       }
       var url = location.origin + location.pathname + "#" + (row.dataset.anchor || row.id);
-      var english = document.documentElement.dataset.psView === "en" && row.dataset.citeEn;
-      var unit = english ? row.dataset.citeEn : row.dataset.citeZh;  /* an article: 《title》第二十六条 */
-      var text = unit ? unit + " " + url : doc.dataset.cite + "，" + row.dataset.ref + "。" + url;
+      /* Chinese form, English form, or both (the view decides); an article: 《title》第二十六条 */
+      var view = document.documentElement.dataset.psView;
+      var zh = row.dataset.citeZh ? row.dataset.citeZh + " " + url
+        : doc.dataset.citeZh + "，" + row.dataset.ref + "。" + url;
+      var en = row.dataset.citeEn ? row.dataset.citeEn + " " + url
+        : row.dataset.citeZh ? "" : doc.dataset.citeEn + ", " + row.dataset.refEn + ", " + url;
+      var text = view === "en" && en ? en : view === "zh" || !en ? zh : zh + "\n" + en;
       copy(text).then(function () {
         announce(text);
         button.classList.add("ps-cite--done");
