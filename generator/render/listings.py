@@ -102,6 +102,11 @@ def categories_context(corpus: Corpus) -> dict[str, object]:
     return _listing(corpus, CATEGORIES, ("文件（按分类）", "Documents by category"), grouped)
 
 
+def _stopped(name: str | None, stop: str) -> str | None:
+    """A principle's name as the head of its statement: ended with a full stop, as the documents print it."""
+    return name if not name or name[-1] in "。．.：:；;！!？?" else name + stop
+
+
 def _statements(corpus: Corpus, documents: Mapping[str, Document], key: str, document_ids: Sequence[str]
                 ) -> list[dict[str, object]]:
     statements = []
@@ -116,7 +121,7 @@ def _statements(corpus: Corpus, documents: Mapping[str, Document], key: str, doc
                     **entry,
                     "year": groups.year_of(document),
                     "row_href": relative_href(PRINCIPLES, document_url(document_id) + fragment(principle.row)),
-                    "name_zh": principle.name_zh, "name_en": principle.name_en,
+                    "name_zh": _stopped(principle.name_zh, "。"), "name_en": _stopped(principle.name_en, "."),
                     "text_zh": parse_inline(principle.text_zh) if principle.text_zh else None,
                     "text_en": parse_inline(principle.text_en) if principle.text_en else None,
                 })

@@ -38,6 +38,7 @@
   function initView() {
     var switcher = document.querySelector(".ps-view");
     if (!switcher) {
+      apply(stored());  /* pages without the switch (principles) follow the chosen view too */
       return;
     }
     switcher.hidden = false;
