@@ -10,6 +10,7 @@ from generator.model import Document
 from generator.read.inline import parse_inline
 from generator.render import groups
 from generator.render.common import coverage, document_titles, documents_en, front_matter
+from generator.render.crossrefs import status_context
 from generator.render.fields import schema_fields
 from generator.render.urls import (
     CATEGORIES, CSV_FILE, DATA, DATA_FILE, DOCUMENTS, FEED, HOME, ISSUERS, LICENSE_FILE, PRINCIPLES, SCHEMA_FILE, TAGS,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 from generator.render.common import coverage, document_titles, documents_en, front_matter
 
 
-def _entry(url: str, document: Document) -> dict[str, object]:
+def _entry(url: str, document: Document, corpus: Corpus | None = None) -> dict[str, object]:
     """One document in a listing."""
     titles = document_titles(document)
     return {
@@ -34,6 +35,7 @@ def _entry(url: str, document: Document) -> dict[str, object]:
         "date": groups.date_of(document) or None,
         "issuer": document.metadata.issuer,
         "truncated": document.truncated,
+        "status": status_context(corpus, document.id, url) if corpus is not None else None,
     }
 
 
@@ -54,7 +56,7 @@ def home_context(corpus: Corpus) -> dict[str, object]:
             "paired": sum(c["paired"] for c in covered),
             "english": sum(c["en"] for c in covered),
         },
-        "newest": [_entry(HOME, d) for d in groups.newest_first(documents)[:10]],
+        "newest": [_entry(HOME, d, corpus) for d in groups.newest_first(documents)[:10]],
         "links": {name: relative_href(HOME, target) for name, target in (
             ("documents", DOCUMENTS), ("issuers", ISSUERS), ("categories", CATEGORIES),
             ("principles", PRINCIPLES), ("tags", TAGS), ("data", DATA))},
@@ -78,7 +80,7 @@ def documents_context(corpus: Corpus) -> dict[str, object]:
     """All documents by year, newest first."""
     documents = [a.document for a in corpus.documents]
     grouped = [{"id": groups.year_anchor(year), "label": year, "depth": 1,
-                "entries": [_entry(DOCUMENTS, d) for d in docs]} for year, docs in groups.by_year(documents)]
+                "entries": [_entry(DOCUMENTS, d, corpus) for d in docs]} for year, docs in groups.by_year(documents)]
     return _listing(corpus, DOCUMENTS, ("文件（按年份）", "Documents by year"), grouped)
 
 
@@ -86,7 +88,8 @@ def issuers_context(corpus: Corpus) -> dict[str, object]:
     """All documents by issuer."""
     documents = [a.document for a in corpus.documents]
     grouped = [{"id": groups.issuer_anchor(str(issuer)), "label": issuer, "depth": 1,
-                "entries": [_entry(ISSUERS, d) for d in docs]} for issuer, docs in groups.group(documents, groups.issuer_of)]
+                "entries": [_entry(ISSUERS, d, corpus) for d in docs]}
+               for issuer, docs in groups.group(documents, groups.issuer_of)]
     return _listing(corpus, ISSUERS, ("文件（按发文机关）", "Documents by issuer"), grouped)
 
 
@@ -95,7 +98,7 @@ def categories_context(corpus: Corpus) -> dict[str, object]:
     documents = [a.document for a in corpus.documents]
     by_path = dict(groups.group(documents, groups.category_of))
     grouped = [{"id": groups.category_anchor(path), "label": " › ".join(path), "depth": len(path),
-                "entries": [_entry(CATEGORIES, d) for d in by_path.get(path, [])],
+                "entries": [_entry(CATEGORIES, d, corpus) for d in by_path.get(path, [])],
                 # a parent counts the documents of its subcategories too
                 "total": sum(len(docs) for inner, docs in by_path.items() if inner[: len(path)] == path)}
                for path in groups.category_prefixes(documents)]
@@ -114,7 +117,7 @@ def _statements(corpus: Corpus, documents: Mapping[str, Document], key: str, doc
         document = documents.get(document_id)
         if document is None:
             continue
-        entry = _entry(PRINCIPLES, document)
+        entry = _entry(PRINCIPLES, document, corpus)
         for principle in corpus.principles.for_document(document_id):
             if principle.key == key:
                 statements.append({
