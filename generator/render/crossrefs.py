@@ -8,6 +8,8 @@ each document gets the documents it cites and those that cite it, and a status
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -171,5 +173,8 @@ def status_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str,
     year = as_of_year(corpus)
     kind = "period ended" if year is not None and status.period_end is not None and status.period_end < year else "period"
     zh, en = _STATUS_LABELS[kind]
+    years = re.findall(r"\d{4}", status.detail)
+    if len(years) == 2:  # "实施期 2018–2020 Period"
+        zh, en = f"{zh} {years[0]}–{years[1]}", f"{en} {years[0]}–{years[1]}" if kind == "period" else en
     return {"kind": kind, "zh": zh, "en": en, "detail": status.detail, "href": None,
             "tone": "ended" if kind == "period ended" else "ok"}
