@@ -255,6 +255,9 @@ def _card(corpus: Corpus, aligned: AlignedDocument, url: str) -> dict[str, objec
         "source_file": document.source_file,
         "data_href": relative_href(url, DATA_FILE),
         "json_href": relative_href(url, f"{DOCUMENT_FILES}{document.id}.json"),
+        "text_href": relative_href(url, f"{DOCUMENT_FILES}{document.id}.txt"),
+        "markdown_href": relative_href(url, f"{DOCUMENT_FILES}{document.id}.md.txt"),
+        "markdown_name": f"{document.id}.md",
         "status": status_context(corpus, document.id, url),
     }
 

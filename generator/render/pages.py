@@ -18,10 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.render import context
+from generator.render.downloads import download_context, source_files
 from generator.render.export import export_data, to_json
 from generator.render.feeds import feeds
 from generator.render.opendata import open_data
-from generator.render.urls import DATA_FILE, page_source
+from generator.render.urls import DATA_FILE, DOCUMENT_FILES, page_source
 
 if TYPE_CHECKING:
     from generator.model import Corpus
@@ -79,6 +80,9 @@ def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | 
     for aligned in corpus.documents:
         page = context.document_context(corpus, aligned)
         files[page_source(str(page["url"]))] = render_page(env, "document.md.j2", page)
+        files[f"{DOCUMENT_FILES}{aligned.document.id}.md.txt"] = render_page(env, "download.md.j2",
+                                                                             download_context(aligned, site_url))
+        files |= source_files(aligned)
     data = export_data(corpus)
     files[DATA_FILE] = to_json(data)
     files |= open_data(data)
