@@ -11,7 +11,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.align.batch import align_corpus, cache_folder
+from generator.align.batch import align_corpus
+from generator.analyse.keywords import document_terms
+from generator.cache import cache_folder, cached_map, document_key
 from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.check import check_corpus
 from generator.model import Corpus, Diagnostic, Document
@@ -21,12 +23,14 @@ from generator.read import read_corpus
 def load_corpus(seeds: Path, cached: bool = True) -> Corpus:
     """Read, check, align and analyse every document under `seeds` (alignments cached unless `cached` is False)."""
     _, good, diagnostics = read_and_check(seeds)
-    aligned, _ = align_corpus(good, cache_folder() if cached else None)
+    aligned, _ = align_corpus(good, cache_folder("align") if cached else None)
+    keys = [document_key(d) for d in good]
+    terms, _ = cached_map(document_terms, aligned, keys, cache_folder("terms") if cached else None)
     references, reported = find_references(good, seeds)
     return Corpus(
         documents=aligned,
         principles=collect_principles(aligned),
-        keywords=extract_keywords(aligned),
+        keywords=extract_keywords(aligned, terms),
         diagnostics=_sorted(diagnostics + reported),
         references=references,
         statuses=find_statuses(good, references),

@@ -1,4 +1,4 @@
-"""Align stage for the corpus: the content-keyed cache and the worker processes give the same result."""
+"""The content-keyed cache (generator/cache.py) and its worker processes, through the align stage: same result."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.align import align_document
+from generator import cache
 from generator.align import batch
 from generator.build import read_and_check
 
@@ -20,7 +21,7 @@ def documents():
 
 
 def test_workers_give_exactly_the_serial_result(documents, monkeypatch):
-    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 2)
     parallel, report = batch.align_corpus(documents, None, workers=2)
     assert report.workers == 2 and report.aligned == len(documents)
     assert parallel == tuple(align_document(d) for d in documents)
@@ -45,7 +46,7 @@ def test_the_key_follows_the_text_and_the_code(documents, monkeypatch):
     changed = dataclasses.replace(document, source_lines=document.source_lines + ("新增一行。",))
     assert batch.document_key(changed) != batch.document_key(document)
     key = batch.document_key(document)
-    monkeypatch.setattr(batch, "code_version", lambda: "another version")
+    monkeypatch.setattr(cache, "code_version", lambda: "another version")
     assert batch.document_key(document) != key
 
 
@@ -61,4 +62,4 @@ def test_a_new_code_version_removes_the_old_entries_and_nothing_else(documents, 
 
 def test_the_default_folder_is_per_code_version(monkeypatch, tmp_path):
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path))
-    assert batch.cache_folder() == tmp_path / batch.code_version()[:16]
+    assert batch.cache_folder() == tmp_path / "align" / cache.code_version()[:16]

@@ -39,7 +39,7 @@ def test_an_incremental_build_equals_a_clean_build(tmp_path, monkeypatch):
 
 
 def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):
-    from generator.align.batch import cache_folder
+    from generator.cache import cache_folder
     from generator.build import load_corpus
 
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))

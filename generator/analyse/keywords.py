@@ -99,8 +99,15 @@ def keywords_of_text(text: str, count: int = KEYWORD_COUNT) -> tuple[str, ...]:
     return rank(terms, corpus_idf([terms]), count)
 
 
-def extract_keywords(documents: Sequence[AlignedDocument]) -> dict[str, tuple[str, ...]]:
-    """Document id → its keywords, best first (empty for a document without Chinese text)."""
-    counts = [term_counts(chinese_text(d)) for d in documents]
+def document_terms(document: AlignedDocument) -> dict[str, int]:
+    """The term counts of one document's Chinese text: the per-document part of the work, cacheable."""
+    return dict(term_counts(chinese_text(document)))
+
+
+def extract_keywords(documents: Sequence[AlignedDocument], counts: Sequence[Mapping[str, int]] | None = None
+                     ) -> dict[str, tuple[str, ...]]:
+    """Document id → its keywords, best first (empty for a document without Chinese text).
+    `counts`: each document's `document_terms`, when already computed (cached)."""
+    counts = list(counts) if counts is not None else [document_terms(d) for d in documents]
     idf = corpus_idf(counts)
     return {d.document.id: rank(terms, idf) for d, terms in zip(documents, counts)}

@@ -1,0 +1,131 @@
+"""Per-document work, done once per content: a cache keyed by document text and code, and both cores.
+
+Aligning (tens of milliseconds for a long law) and cutting a document's Chinese
+into words for its keywords depend on nothing but the document and the code.
+So each result is kept under a key made of the document's own text (source and
+translation lines, file names) and the version of the code (every file of the
+`generator` package and its data); a rebuild recomputes only what changed. What
+is not cached is computed in worker processes, one per core, when there is
+enough of it to pay for their start; results come back in corpus order, so the
+output is the same whichever way it was computed.
+
+The cache is `.cache/<kind>/<code version>/` in the checkout (git-ignored), or
+under `$POLICY_SITE_CACHE`; folders of other code versions are removed when a new
+one is written. Delete it at will: it only saves time. An entry that cannot be
+read, or was written for another key, is recomputed, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import shutil
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from generator.model import Document
+
+T = TypeVar("T")
+R = TypeVar("R")
+PACKAGE = Path(__file__).resolve().parent
+_VERSION = re.compile(r"[0-9a-f]{16}")
+_ENTRY = re.compile(r"[0-9a-f]{64}")
+PARALLEL_FROM = 24
+"""Items to compute before worker processes pay for their start (and the lexicon's or jieba's load in each)."""
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """How a corpus' per-document work was done."""
+
+    aligned: int
+    """Items computed in this run."""
+    cached: int
+    """Items whose result came from the cache."""
+    workers: int
+    """Processes that computed (1: in this process)."""
+
+
+@cache
+def code_version() -> str:
+    """A digest of every file of the generator package (code and data): a new version invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def document_key(document: Document) -> str:
+    """The cache key of work on `document`: its text, its file names and the code's version."""
+    digest = hashlib.sha256(code_version().encode())
+    for part in (document.source_file, document.translation_file or "", *document.source_lines, "\0",
+                 *document.translation_lines):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def cache_folder(kind: str = "align") -> Path:
+    """Where this code version's results of `kind` are kept (`$POLICY_SITE_CACHE/<kind>/`, else `.cache/<kind>/`)."""
+    configured = os.environ.get("POLICY_SITE_CACHE")
+    root = Path(configured) if configured else PACKAGE.parent / ".cache"
+    return root / kind / code_version()[:16]
+
+
+def _prune(folder: Path) -> None:
+    """Remove the entries of other code versions: sibling folders named like a version (16 hex digits)
+    that hold nothing but entries (64 hex digits); anything else in the cache root is left alone."""
+    for other in folder.parent.iterdir() if folder.parent.is_dir() else ():
+        if other == folder or not other.is_dir() or not _VERSION.fullmatch(other.name):
+            continue
+        if all(_ENTRY.fullmatch(p.name) or p.name.endswith(".tmp") for p in other.iterdir()):
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _load(path: Path, key: str) -> tuple[bool, object]:
+    try:
+        stored_key, value = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return False, None
+    return stored_key == key, value
+
+
+def _store(folder: Path, key: str, value: object) -> None:
+    if not folder.exists():
+        _prune(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{key}.{os.getpid()}.tmp"
+    temporary.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, folder / key)  # atomic: a reader never sees half an entry
+
+
+def _compute(function: Callable[[T], R], items: list[T], workers: int) -> list[R]:
+    if workers <= 1 or len(items) < PARALLEL_FROM:
+        return [function(item) for item in items]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))))
+
+
+def cached_map(function: Callable[[T], R], items: Sequence[T], keys: Sequence[str], folder: Path | None,
+               workers: int | None = None) -> tuple[tuple[R, ...], BatchReport]:
+    """`function` of every item, in order; from the cache in `folder` under `keys` where it can be (None: no cache).
+    `function` must be a module-level function (workers receive it by name)."""
+    workers = workers or os.cpu_count() or 1
+    found: list[tuple[bool, object]] = [
+        _load(folder / key, key) if folder and (folder / key).exists() else (False, None) for key in keys]
+    missing = [i for i, (hit, _) in enumerate(found) if not hit]
+    fresh = _compute(function, [items[i] for i in missing], workers)
+    for i, value in zip(missing, fresh):
+        found[i] = (True, value)
+        if folder:
+            _store(folder, keys[i], value)
+    used = workers if len(missing) >= PARALLEL_FROM else 1
+    return tuple(v for _, v in found), BatchReport(len(missing), len(items) - len(missing), used)  # type: ignore[misc]
