@@ -52,12 +52,14 @@
 
   var EXCERPT = 48; // words (a Chinese word is one to four characters)
 
-  /* "a1-6" → "附件1第6段 · Attachment 1 ¶6", "n3" → "正文第3段 · Main text ¶3", "article-26" → "第26条 · Article 26" */
+  /* "a1-6" → "附件1 · Attachment 1", "n3" → "正文 · Main text", "article-26" → "第26条 · Article 26".
+     A row's id counts every row, headings and English-only rows too, so it is no paragraph number:
+     the label names where the row is and leaves numbering to the page's own citations (which count
+     only the Chinese paragraphs, as printed). */
   function rowLabel(id) {
-    var m = /^a(\d+)-(\d+)$/.exec(id);
-    if (m) return "附件" + m[1] + "第" + m[2] + "段 · Attachment " + m[1] + " ¶" + m[2];
-    m = /^n(\d+)$/.exec(id);
-    if (m) return "正文第" + m[1] + "段 · Main text ¶" + m[1];
+    var m = /^a(\d+)-\d+$/.exec(id);
+    if (m) return "附件" + m[1] + " · Attachment " + m[1];
+    if (/^n\d+$/.test(id)) return "正文 · Main text";
     m = /^article-(\d+)$/.exec(id);
     if (m) return "第" + m[1] + "条 · Article " + m[1];
     return id;
