@@ -191,6 +191,22 @@ def numbering(text: str, lang: str, whole: bool = False) -> Label | None:
     return None
 
 
+# ---------------------------------------------------------------- 文号
+
+_BRACKETED = r"[〔\[［(（]\s*(?P<year>\d{{4}})\s*[〕\]］)）]\s*(?P<number>\d{width})\s*"
+DOC_NUMBER = re.compile(rf"^(?P<prefix>.*?)\s*{_BRACKETED.format(width='+')}号?$")
+"""A whole 文号 `机关代字〔年份〕序号号`, with any of the brackets people type (the final 号 may be left off)."""
+DOC_NUMBER_TAIL = re.compile(_BRACKETED.format(width="{1,5}") + "号")
+"""The `〔年份〕序号号` of a 文号 in running text, where nothing marks where its 机关代字 begins."""
+
+
+def doc_number_key(text: str) -> str:
+    """A 文号 in one canonical form: brackets `〔〕`, no whitespace, no leading zeros (`工信部科〔2017〕315号`);
+    the text without its whitespace when it is not a 文号."""
+    match = DOC_NUMBER.match(compact(text))
+    return f"{match['prefix']}〔{match['year']}〕{int(match['number'])}号" if match else compact(text)
+
+
 # ---------------------------------------------------------------- slugs
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.analyse.references import doc_number_key, find_references, find_statuses, title_keys
+from generator.analyse.references import find_references, find_statuses, title_keys
+from generator.text import doc_number_key
 from generator.read import read_text
 
 FOLDER = Path("seeds")
@@ -95,3 +96,10 @@ def test_english_titles_in_italics_resolve():
     references, _ = refs(english, target)
     assert [(r.target, r.lang, r.text) for r in references if r.source == english.id] == [
         (target.id, "en", "*Data Rules for Testing Purposes*")]
+
+
+def test_any_key_the_field_table_reads_as_validity_states_the_status():
+    stated = doc("09_stated.txt", "某办法", "正文。", extra="有效性：已废止\n")
+    (status,) = find_statuses((stated,), ())
+    assert (status.kind, status.detail) == ("stated", "有效性：已废止")
+    assert stated.metadata.validity == "已废止"

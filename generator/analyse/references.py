@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Block, Diagnostic, Document, Reference, Relation, Status
-from generator.text import compact, number_value
+from generator.read.fields import KNOWN_KEYS
+from generator.text import DOC_NUMBER_TAIL, compact, doc_number_key, number_value
 
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,120})》(?:\s*第(?P<article>[〇零一二三四五六七八九十百千两\d]+)条)?")
-_DOC_NUMBER = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d{1,5})\s*号")
-_NUMBER_CORE = re.compile(r"[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d{1,5})\s*号")
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 _EN_TITLE = re.compile(r"\*(?P<a>[^*\n]{8,200})\*|[“\"](?P<b>[^”\"\n]{8,200})[”\"]")
 _PERIOD = re.compile(r"[（(]\s*(?P<first>\d{4})\s*[-—–－~～至到]\s*(?P<last>\d{4})\s*年?\s*[）)]")
@@ -34,21 +33,12 @@ _PRC = "中华人民共和国"
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _ABOLISH = re.compile(r"(同时|予以|一并)?废止")
 _ISSUE = re.compile(r"印发|颁布|发布")
-_STATUS_FIELD = "时效性"
 
 
 @dataclass(frozen=True)
 class _Target:
     document: str
     full: str
-
-
-def doc_number_key(text: str) -> str:
-    """A 文号 in one canonical form: brackets `〔〕`, no whitespace (`工信部科〔2017〕315号`)."""
-    match = _DOC_NUMBER.search(compact(text))
-    if not match:
-        return compact(text)
-    return f"{match['prefix']}〔{match['year']}〕{int(match['number'])}号"
 
 
 def title_keys(title: str) -> set[str]:
@@ -104,7 +94,7 @@ class _Mention:
 def _numbers(text: str, known: set[str] | dict[str, set[str]]) -> Iterator[_Mention]:
     """文号 in running text: the bracketed year and number, with the longest prefix before them
     that makes a 文号 of the corpus (running text gives no other boundary: `根据国发〔2018〕7号`)."""
-    for m in _NUMBER_CORE.finditer(text):
+    for m in DOC_NUMBER_TAIL.finditer(text):
         before = _HAN_BEFORE.search(text[: m.start()])
         if not before:
             continue
@@ -122,12 +112,12 @@ def mentions(text: str, lang: str, known_numbers: set[str] | dict[str, set[str]]
             title = m["a"] or m["b"]
             yield _Mention(m.start(), m.end(), m.group(0), _en_key(title), "en", None)
         return
-    for m in _TITLE.finditer(text):
+    titles = list(_TITLE.finditer(text))
+    for m in titles:
         article = number_value(m["article"]) if m["article"] else None
         yield _Mention(m.start(), m.end(), m.group(0), compact(m["title"]), "title", article)
-    titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _numbers(text, known_numbers):
-        if not any(a <= m.start < b for a, b in titles):
+        if not any(t.start() <= m.start < t.end() for t in titles):
             yield m
 
 
@@ -138,11 +128,17 @@ def _relation(text: str, mention: _Mention) -> Relation:
     return "abolishes" if _ABOLISH.search(tail) else "cites"
 
 
-def _block_refs(document: Document, section: int, block: Block, index, lacking: dict[str, int]) -> list[Reference]:
+def _block_refs(document: Document, section: int, block: Block, index, ambiguous: dict[str, list[str]],
+                lacking: dict[str, int]) -> tuple[list[Reference], list[str]]:
+    """The references of one block, and the notes on its ambiguous mentions; titles the corpus
+    lacks are added to `lacking` (text → first line)."""
     zh, en, numbers = index
     found: list[Reference] = []
+    notes: list[str] = []
     table = {"title": zh, "en": en, "number": numbers}
     for m in mentions(block.text, block.lang, numbers):
+        if m.key in ambiguous:
+            notes.append(f"{m.text} is ambiguous ({', '.join(ambiguous[m.key])}): not linked")
         keys = [k for k in (m.key, _PERIOD.sub("", m.key)) if k in table[m.kind]][:1]  # 《X（2018-2020）》 = 《X》
         ids = (table[m.kind][keys[0]] if keys else set()) - {document.id}
         if m.kind == "title" and not keys:
@@ -154,7 +150,7 @@ def _block_refs(document: Document, section: int, block: Block, index, lacking: 
             start=m.start, end=m.end, text=m.text, target=next(iter(ids)), article=m.article,
             relation=_relation(block.text, m),
         ))
-    return found
+    return found, notes
 
 
 def _issued(document: Document, index) -> list[Reference]:
@@ -192,12 +188,9 @@ def find_references(documents: tuple[Document, ...], folder: Path
         for section in document.sections:
             for block in section.blocks:
                 if block.kind in ("paragraph", "heading", "title", "attachments", "table", "note"):
-                    references += _block_refs(document, section.number, block, index, lacking)
-                    for m in mentions(block.text, block.lang, index[2]):
-                        if m.key in ambiguous:
-                            names = ", ".join(ambiguous[m.key])
-                            diagnostics.append(Diagnostic(file, block.lines[0], "info",
-                                                          f"{m.text} is ambiguous ({names}): not linked"))
+                    found, notes = _block_refs(document, section.number, block, index, ambiguous, lacking)
+                    references += found
+                    diagnostics += [Diagnostic(file, block.lines[0], "info", note) for note in notes]
         for text, line in lacking.items():
             diagnostics.append(Diagnostic(file, line, "info", f"{text} is not in the corpus"))
     return tuple(references), tuple(diagnostics)
@@ -218,7 +211,7 @@ def find_statuses(documents: tuple[Document, ...], references: tuple[Reference, 
     abolished = {r.target: r for r in references if r.relation == "abolishes"}
     statuses = []
     for document in documents:
-        stated = next((f for f in document.metadata.fields if f.name == _STATUS_FIELD and f.value), None)
+        stated = next((f for f in document.metadata.fields if KNOWN_KEYS.get(f.name) == "validity" and f.value), None)
         if stated:
             statuses.append(Status(document.id, "stated", f"{stated.key}：{stated.value}"))
         elif document.id in abolished:

@@ -56,7 +56,7 @@ FIELDS: tuple[MetadataField, ...] = (
     MetadataField("category", ("分类", "主题分类"), "path", "分类", "Category", "category", "[string] (path)", "always",
                   "zh-Hans"),
     MetadataField("index_number", ("索引号",), "text", "索引号", "Index No.", "index_number", "string | null", "present"),
-    MetadataField("validity", ("时效性", "有效性", "效力状态"), "text", "时效性", "Status", "validity", "string | null",
+    MetadataField("validity", ("时效性", "有效性", "效力状态", "效力", "时效"), "text", "时效性", "Status", "validity", "string | null",
                   "present", "zh-Hans"),
     MetadataField("official_url", ("原文链接", "原文地址", "来源链接"), "text", "原文链接", "Official text", "official_url",
                   "string (URL) | null", "present"),

@@ -22,12 +22,11 @@ from generator.read.header import metadata_from, read_header
 from generator.model import Block, ClassifiedLine, Diagnostic, Document, Section
 from generator.read.inline import read_inline
 from generator.read.law import stated_metadata
-from generator.text import compact, pinyin_slug
+from generator.text import DOC_NUMBER, compact, pinyin_slug
 from generator.read.structure import ATTACHMENT_LABEL, Line, attachment_section, read_body
 
 _FOOTER = re.compile(r"^it is the end of preview\.?\s*(should you need the full text,?\s*please sign in and place an order\.?)?$")
 _FOOTER_LINES = 5
-_DOC_NUMBER_PARTS = re.compile(r"^(?P<prefix>.*?)\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d+)\s*号?$")
 _TRANSLATION_SUFFIX = ".en.txt"
 _PAGE_CHROME = {"扫一扫在手机打开当前页", "【我要纠错】", "【打印】", "【关闭】", "【字体：大中小】"}
 _NOT_DOCUMENTS = {".md", ".json"}
@@ -65,7 +64,7 @@ def split_chrome(lines: list[Line]) -> tuple[list[Line], list[ClassifiedLine]]:
 
 def document_id(doc_number: str | None, source_file: str) -> str:
     """Readable ASCII id: `gongxinbuke-2017-315` from 工信部科[2017]315号, else from the file name."""
-    parts = _DOC_NUMBER_PARTS.match(doc_number.strip()) if doc_number else None
+    parts = DOC_NUMBER.match(doc_number.strip()) if doc_number else None
     if parts:  # a 文号 without a year (`主席令第二十号`) is reused over the years: the file name is safer
         slug = "-".join(p for p in (pinyin_slug(parts["prefix"]), parts["year"], parts["number"]) if p)
         if slug:

@@ -24,9 +24,8 @@ import re
 
 from generator.model import Document
 from generator.render import groups
+from generator.text import DOC_NUMBER
 
-DOC_NUMBER = re.compile(r"^(?P<prefix>.*?)\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<number>\d+)\s*号?$")
-"""A 文号 `机关代字〔年份〕序号号` with any of the brackets people type."""
 
 FILTERS = {"issuer": "发文机关 Issuer", "year": "年份 Year", "category": "分类 Category",
            "type": "文种 Type", "status": "时效 Status"}
@@ -44,8 +43,6 @@ TYPE_NAMES = {"实施细则": "细则", "实施办法": "办法", "暂行办法"
               "宪法": "法律", "法": "法律"}
 """Variants folded into one facet value (the gov.cn library's coarse kinds)."""
 
-STATUS_FIELDS = ("时效性", "有效性", "效力", "效力状态", "时效")
-"""Header fields that state whether a document is in force, when a source gives one."""
 
 
 def doc_number_terms(doc_number: str) -> list[str]:
@@ -90,7 +87,7 @@ def search_context(document: Document, titles: dict[str, str | None]) -> dict[st
     metadata = document.metadata
     title = titles["zh"] or titles["en"] or document.id
     category = metadata.category
-    status = next((f.value.strip() for f in metadata.fields if f.name in STATUS_FIELDS and f.value.strip()), None)
+    status = (metadata.validity or "").strip() or None  # read by the field table's `validity` row
     filters = [
         (FILTERS["issuer"], groups.issuer_of(document)),
         (FILTERS["year"], groups.year_of(document)),
