@@ -12,22 +12,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.align.batch import align_corpus
+from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.analyse.keywords import document_terms
 from generator.cache import cache_folder, cached_map, document_key
-from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.check import check_corpus
 from generator.model import Corpus, Diagnostic, Document
 from generator.read import read_corpus
 
 
-def load_corpus(seeds: Path, cached: bool = True) -> Corpus:
-    """Read, check, align and analyse every document under `seeds` (alignments cached unless `cached` is False)."""
+def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | None = None) -> Corpus:
+    """Read, check, align and analyse every document under `seeds`; per-document work (alignment,
+    keyword term counts) is cached unless `cached` is False. `lap(stage)` is called as each stage
+    ends (the benchmark times them)."""
+    lap = lap or (lambda stage: None)
     _, good, diagnostics = read_and_check(seeds)
-    aligned, _ = align_corpus(good, cache_folder("align") if cached else None)
+    lap("read+check")
     keys = [document_key(d) for d in good]
+    aligned, _ = align_corpus(good, cache_folder("align") if cached else None, keys=keys)
+    lap("align")
     terms, _ = cached_map(document_terms, aligned, keys, cache_folder("terms") if cached else None)
     references, reported = find_references(good, seeds)
-    return Corpus(
+    corpus = Corpus(
         documents=aligned,
         principles=collect_principles(aligned),
         keywords=extract_keywords(aligned, terms),
@@ -35,6 +40,8 @@ def load_corpus(seeds: Path, cached: bool = True) -> Corpus:
         references=references,
         statuses=find_statuses(good, references),
     )
+    lap("analyse")
+    return corpus
 
 
 def read_and_check(seeds: Path) -> tuple[int, tuple[Document, ...], tuple[Diagnostic, ...]]:

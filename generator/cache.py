@@ -44,7 +44,7 @@ PARALLEL_FROM = 24
 class BatchReport:
     """How a corpus' per-document work was done."""
 
-    aligned: int
+    computed: int
     """Items computed in this run."""
     cached: int
     """Items whose result came from the cache."""
@@ -108,7 +108,8 @@ def _store(folder: Path, key: str, value: object) -> None:
 
 
 def _compute(function: Callable[[T], R], items: list[T], workers: int) -> list[R]:
-    if workers <= 1 or len(items) < PARALLEL_FROM:
+    """`function` of each item: in this process when `workers` is 1, in `workers` processes otherwise."""
+    if workers == 1:
         return [function(item) for item in items]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))))
@@ -122,10 +123,10 @@ def cached_map(function: Callable[[T], R], items: Sequence[T], keys: Sequence[st
     found: list[tuple[bool, object]] = [
         _load(folder / key, key) if folder and (folder / key).exists() else (False, None) for key in keys]
     missing = [i for i, (hit, _) in enumerate(found) if not hit]
-    fresh = _compute(function, [items[i] for i in missing], workers)
+    used = workers if len(missing) >= PARALLEL_FROM else 1
+    fresh = _compute(function, [items[i] for i in missing], used)
     for i, value in zip(missing, fresh):
         found[i] = (True, value)
         if folder:
             _store(folder, keys[i], value)
-    used = workers if len(missing) >= PARALLEL_FROM else 1
     return tuple(v for _, v in found), BatchReport(len(missing), len(items) - len(missing), used)  # type: ignore[misc]

@@ -23,20 +23,20 @@ def documents():
 def test_workers_give_exactly_the_serial_result(documents, monkeypatch):
     monkeypatch.setattr(cache, "PARALLEL_FROM", 2)
     parallel, report = batch.align_corpus(documents, None, workers=2)
-    assert report.workers == 2 and report.aligned == len(documents)
+    assert report.workers == 2 and report.computed == len(documents)
     assert parallel == tuple(align_document(d) for d in documents)
 
 
 def test_the_cache_serves_what_it_stored_and_only_that(documents, tmp_path):
     folder = tmp_path / "v1"
     first, report = batch.align_corpus(documents, folder)
-    assert (report.aligned, report.cached) == (len(documents), 0)
+    assert (report.computed, report.cached) == (len(documents), 0)
     second, report = batch.align_corpus(documents, folder)
-    assert (report.aligned, report.cached) == (0, len(documents)) and second == first
+    assert (report.computed, report.cached) == (0, len(documents)) and second == first
     entry = folder / batch.document_key(documents[0])
     entry.write_bytes(b"not a pickle")
     third, report = batch.align_corpus(documents, folder)
-    assert report.aligned == 1 and third == first
+    assert report.computed == 1 and third == first
 
 
 def test_the_key_follows_the_text_and_the_code(documents, monkeypatch):

@@ -11,7 +11,9 @@ from generator.model import AlignedDocument, Document
 __all__ = ["BatchReport", "align_corpus", "cache_folder", "document_key"]
 
 
-def align_corpus(documents: tuple[Document, ...], folder: Path | None, workers: int | None = None
-                 ) -> tuple[tuple[AlignedDocument, ...], BatchReport]:
-    """Every document aligned, in order; from the cache in `folder` where it can be (None: no cache)."""
-    return cached_map(align_document, documents, [document_key(d) for d in documents], folder, workers)
+def align_corpus(documents: tuple[Document, ...], folder: Path | None, workers: int | None = None,
+                 keys: list[str] | None = None) -> tuple[tuple[AlignedDocument, ...], BatchReport]:
+    """Every document aligned, in order; from the cache in `folder` where it can be (None: no cache).
+    `keys`: the documents' `document_key`s, when the caller has them already."""
+    keys = keys if keys is not None else [document_key(d) for d in documents]
+    return cached_map(align_document, documents, keys, folder, workers)
