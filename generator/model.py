@@ -369,6 +369,39 @@ class Corpus:
     """Every mention of a document of the corpus by another, in corpus and reading order."""
     statuses: tuple[Status, ...] = ()
     """The status of each document that has one, in corpus order."""
+    _lookup: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
+    """Lookups derived from the fields above once, so that per-document questions cost no corpus scan."""
+
+    def __post_init__(self) -> None:
+        lookup: dict[str, dict[str, object]] = {"position": {}, "from": {}, "to": {}, "status": {}}
+        for i, aligned in enumerate(self.documents):
+            lookup["position"][aligned.document.id] = (i, aligned)
+        for r in self.references:
+            lookup["from"].setdefault(r.source, []).append(r)  # type: ignore[union-attr]
+            lookup["to"].setdefault(r.target, []).append(r)  # type: ignore[union-attr]
+        for status in self.statuses:
+            lookup["status"].setdefault(status.document, status)
+        object.__setattr__(self, "_lookup", lookup)  # frozen: set once, here
+
+    def document(self, document_id: str) -> AlignedDocument:
+        """The aligned document with this id."""
+        return self._lookup["position"][document_id][1]  # type: ignore[index]
+
+    def position(self, document_id: str) -> int:
+        """The document's place in corpus order."""
+        return self._lookup["position"][document_id][0]  # type: ignore[index]
+
+    def references_from(self, document_id: str) -> tuple[Reference, ...]:
+        """The references a document makes, in reading order."""
+        return tuple(self._lookup["from"].get(document_id, ()))  # type: ignore[arg-type]
+
+    def references_to(self, document_id: str) -> tuple[Reference, ...]:
+        """The references made to a document, in corpus and reading order."""
+        return tuple(self._lookup["to"].get(document_id, ()))  # type: ignore[arg-type]
+
+    def status_of(self, document_id: str) -> Status | None:
+        """The document's status, if the corpus says anything of it."""
+        return self._lookup["status"].get(document_id)  # type: ignore[return-value]
 
 
 Relation = Literal["cites", "issues", "abolishes"]

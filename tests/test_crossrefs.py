@@ -81,3 +81,13 @@ def test_a_period_ends_only_when_the_corpus_is_dated_after_it(tmp_path):
     (tmp_path / "01_law.txt").write_text(LAW, encoding="utf-8")  # dated 2021: the 2018-2020 period is over
     later = load_corpus(tmp_path)
     assert status_context(later, plan, document_url(plan))["kind"] == "period ended"
+
+
+def test_the_corpus_lookups_agree_with_its_fields(corpus):
+    for i, aligned in enumerate(corpus.documents):
+        document_id = aligned.document.id
+        assert corpus.document(document_id) is aligned and corpus.position(document_id) == i
+        assert corpus.references_from(document_id) == tuple(r for r in corpus.references if r.source == document_id)
+        assert corpus.references_to(document_id) == tuple(r for r in corpus.references if r.target == document_id)
+        assert corpus.status_of(document_id) == next((s for s in corpus.statuses if s.document == document_id), None)
+    assert any(corpus.references_to(a.document.id) for a in corpus.documents)

@@ -71,8 +71,8 @@ def reference_href(page_url: str, reference: Reference) -> str:
 def block_references(corpus: Corpus, document_id: str) -> dict[tuple[tuple[int, ...], str, bool], list[Reference]]:
     """A document's references by the block holding them (lines, lang, translation)."""
     found: dict[tuple[tuple[int, ...], str, bool], list[Reference]] = {}
-    for r in corpus.references:
-        if r.source == document_id and r.lines:
+    for r in corpus.references_from(document_id):
+        if r.lines:
             found.setdefault((r.lines, r.lang, r.translation), []).append(r)
     return found
 
@@ -112,7 +112,7 @@ _RELATIONS = {
 
 def _entry(corpus: Corpus, page_url: str, document_id: str, references: list[Reference],
            direction: str = "cites") -> dict[str, object]:
-    aligned = next(a for a in corpus.documents if a.document.id == document_id)
+    aligned = corpus.document(document_id)
     document = aligned.document
     notice = document.sections[0] if document.sections else None
     articles = sorted({r.article for r in references if r.article})
@@ -140,12 +140,12 @@ def _grouped(references: Iterable[Reference], key) -> dict[str, list[Reference]]
 
 def cites_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, list[dict[str, object]]]:
     """The documents `document_id` cites and those citing it, in corpus order."""
-    order = {a.document.id: i for i, a in enumerate(corpus.documents)}
-    cites = _grouped((r for r in corpus.references if r.source == document_id), lambda r: r.target)
-    cited = _grouped((r for r in corpus.references if r.target == document_id), lambda r: r.source)
+    cites = _grouped(corpus.references_from(document_id), lambda r: r.target)
+    cited = _grouped(corpus.references_to(document_id), lambda r: r.source)
+    order = lambda item: corpus.position(item[0])  # noqa: E731
     return {
-        "cites": [_entry(corpus, page_url, t, refs) for t, refs in sorted(cites.items(), key=lambda i: order[i[0]])],
-        "cited_by": [_entry(corpus, page_url, s, refs, "cited_by") for s, refs in sorted(cited.items(), key=lambda i: order[i[0]])],
+        "cites": [_entry(corpus, page_url, t, refs) for t, refs in sorted(cites.items(), key=order)],
+        "cited_by": [_entry(corpus, page_url, s, refs, "cited_by") for s, refs in sorted(cited.items(), key=order)],
     }
 
 
@@ -157,7 +157,7 @@ def as_of_year(corpus: Corpus) -> int | None:
 
 def status_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, object] | None:
     """The status badge of a document, or None when nothing is known."""
-    status: Status | None = next((s for s in corpus.statuses if s.document == document_id), None)
+    status: Status | None = corpus.status_of(document_id)
     if status is None:
         return None
     if status.kind == "stated":

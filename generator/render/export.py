@@ -89,8 +89,9 @@ def export_data(corpus: Corpus) -> dict[str, object]:
     }
 
 
-def to_json(data: dict[str, object]) -> str:
-    """`data/documents.json`'s text from `export_data`'s result."""
+def to_json(data: object) -> str:
+    """The site's JSON text (`data/documents.json` from `export_data`'s result, and every other JSON file):
+    UTF-8 characters as they are, two-space indent, trailing newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import xml.etree.ElementTree as ET
-from generator.render.export import SCHEMA_VERSION
+from generator.render.export import SCHEMA_VERSION, to_json
 from generator.render.urls import CSV_FILE, DOCUMENT_FILES, LICENSE_FILE, SCHEMA_FILE, TMX_FILE
 
 
@@ -148,14 +147,10 @@ def json_schema(data: dict[str, object]) -> dict[str, object]:
     }
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-
-
 def open_data(data: dict[str, object]) -> dict[str, str]:
     """Every open-data file but `documents.json`, from `export.export_data`: `{path inside docs/: content}`."""
-    files = {CSV_FILE: documents_csv(data), TMX_FILE: pairs_tmx(data), SCHEMA_FILE: _json(json_schema(data)),
+    files = {CSV_FILE: documents_csv(data), TMX_FILE: pairs_tmx(data), SCHEMA_FILE: to_json(json_schema(data)),
              LICENSE_FILE: LICENSE}
     for d in data["documents"]:
-        files[f"{DOCUMENT_FILES}{d['id']}.json"] = _json(d)
+        files[f"{DOCUMENT_FILES}{d['id']}.json"] = to_json(d)
     return files
