@@ -30,16 +30,26 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 """Templates (`templates/pages/`) and static assets (`templates/assets/`)."""
 
-SITE_PAGES: tuple[tuple[str, Callable[[Corpus], dict[str, object]]], ...] = (
-    ("home.md.j2", context.home_context),
-    ("listing.md.j2", context.documents_context),
-    ("listing.md.j2", context.issuers_context),
-    ("listing.md.j2", context.categories_context),
-    ("principles.md.j2", context.principles_context),
-    ("tags.md.j2", context.tags_context),
-    ("data.md.j2", context.data_context),
+PageBuilder = Callable[["Corpus"], list[dict[str, object]]]
+"""A site page's context builder: the corpus → the contexts of its pages (each knows its URL)."""
+
+
+def _one(build: Callable[[Corpus], dict[str, object]]) -> PageBuilder:
+    """A builder of one page as a builder of a list of pages."""
+    return lambda corpus: [build(corpus)]
+
+
+SITE_PAGES: tuple[tuple[str, PageBuilder], ...] = (
+    ("home.md.j2", _one(context.home_context)),
+    ("listing.md.j2", _one(context.documents_context)),
+    ("listing.md.j2", _one(context.issuers_context)),
+    ("listing.md.j2", _one(context.categories_context)),
+    ("principles.md.j2", _one(context.principles_context)),
+    ("tags.md.j2", _one(context.tags_context)),
+    ("data.md.j2", _one(context.data_context)),
 )
-"""The site's own pages: template and context builder (the context knows its URL)."""
+"""The site's own pages: template and context builder. A builder returns a list: a site page
+may be many pages (an index and its group pages), all laid out by the same template."""
 
 
 def yaml_front_matter(data: dict[str, object]) -> Markup:
@@ -74,9 +84,9 @@ def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | 
     """
     env = env or environment()
     files: dict[str, str] = {}
-    for template, build_context in SITE_PAGES:
-        page = build_context(corpus)
-        files[page_source(str(page["url"]))] = render_page(env, template, page)
+    for template, build_pages in SITE_PAGES:
+        for page in build_pages(corpus):
+            files[page_source(str(page["url"]))] = render_page(env, template, page)
     for aligned in corpus.documents:
         page = context.document_context(corpus, aligned)
         files[page_source(str(page["url"]))] = render_page(env, "document.md.j2", page)
