@@ -7,40 +7,80 @@ are left out and reported, the rest is built.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.align.batch import align_corpus
+from generator.align import align_document
 from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.analyse.keywords import document_terms
-from generator.cache import cache_folder, cached_map, document_key
-from generator.check import check_corpus
-from generator.model import Corpus, Diagnostic, Document
-from generator.read import read_corpus
+from generator.cache import cache_folder, cached_map, source_key
+from generator.check import check_coherence, check_corpus, check_document
+from generator.model import AlignedDocument, Corpus, Diagnostic, Document, Source
+from generator.read import find_sources, read_corpus, read_source
+
+
+@dataclass(frozen=True)
+class Processed:
+    """What one source gives on its own (read, its own checks, aligned, its term counts): the per-document
+    work, done in worker processes and cached together under the source's bytes and the code's version."""
+
+    document: Document | None
+    """The document as read; None when it could not be read."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Diagnostics of reading it and of its own checks."""
+    aligned: AlignedDocument | None
+    """The document aligned; None when it failed a check (it is left out of the build)."""
+    terms: dict[str, int]
+    """Its Chinese term counts (`generator.analyse.keywords.document_terms`); empty when not aligned."""
+
+
+def process(source: Source) -> Processed:
+    """Read → check → align → count terms, for one source (its files named as `seeds/NAME` in diagnostics)."""
+    document, diagnostics = read_source(source)
+    if document is None:
+        return Processed(None, diagnostics, None, {})
+    diagnostics += check_document(document, f"{source.path.parent}/")
+    if any(d.severity == "error" for d in diagnostics):
+        return Processed(document, diagnostics, None, {})
+    aligned = align_document(document)
+    return Processed(document, diagnostics, aligned, document_terms(aligned))
+
+
+def process_sources(seeds: Path, cached: bool = True) -> tuple[tuple[Processed, ...], tuple[Diagnostic, ...]]:
+    """Every source in `seeds` processed (from the cache where it can be), and the diagnostics of the listing."""
+    sources, diagnostics = find_sources(seeds)
+    keys = [source_key(s) for s in sources]
+    processed, _ = cached_map(process, sources, keys, cache_folder("documents") if cached else None)
+    return processed, diagnostics
 
 
 def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | None = None) -> Corpus:
-    """Read, check, align and analyse every document under `seeds`; per-document work (alignment,
-    keyword term counts) is cached unless `cached` is False. `lap(stage)` is called as each stage
-    ends (the benchmark times them)."""
+    """Read, check, align and analyse every document under `seeds`; the per-document work (`process`) is
+    cached unless `cached` is False, and runs on every core. `lap(stage)` is called as each stage ends
+    (the benchmark times them)."""
     lap = lap or (lambda stage: None)
-    _, good, diagnostics = read_and_check(seeds)
-    lap("read+check")
-    keys = [document_key(d) for d in good]
-    aligned, _ = align_corpus(good, cache_folder("align") if cached else None, keys=keys)
-    lap("align")
-    terms, _ = cached_map(document_terms, aligned, keys, cache_folder("terms") if cached else None)
+    processed, diagnostics = process_sources(seeds, cached)
+    for p in processed:
+        diagnostics += p.diagnostics
+    lap("documents (read, check, align, terms)")
+    passed = tuple(p for p in processed if p.aligned is not None)
+    good, found = check_coherence(tuple(p.document for p in passed), f"{seeds}/")  # type: ignore[misc]
+    kept = {d.source_file: d for d in good}
+    passed = tuple(p for p in passed if p.document.source_file in kept)  # type: ignore[union-attr]
+    aligned = tuple(dataclasses.replace(p.aligned, document=kept[p.document.source_file]) for p in passed)  # type: ignore[union-attr, arg-type]
     references, reported = find_references(good, seeds)
     corpus = Corpus(
         documents=aligned,
         principles=collect_principles(aligned),
-        keywords=extract_keywords(aligned, terms),
-        diagnostics=_sorted(diagnostics + reported),
+        keywords=extract_keywords(aligned, [p.terms for p in passed]),
+        diagnostics=_sorted(diagnostics + found + reported),
         references=references,
         statuses=find_statuses(good, references),
     )
-    lap("analyse")
+    lap("corpus (check, analyse)")
     return corpus
 
 

@@ -1,10 +1,11 @@
 """Per-document work, done once per content: a cache keyed by document text and code, and both cores.
 
-Aligning (tens of milliseconds for a long law) and cutting a document's Chinese
-into words for its keywords depend on nothing but the document and the code.
-So each result is kept under a key made of the document's own text (source and
-translation lines, file names) and the version of the code (every file of the
-`generator` package and its data); a rebuild recomputes only what changed. What
+Reading a document, checking it, aligning it (tens of milliseconds for a long
+law) and cutting its Chinese into words for its keywords depend on nothing but
+its files and the code (`generator.build.process`). So each result is kept
+under a key made of the files' names and bytes and the version of the code
+(every file of the `generator` package and its data); a rebuild recomputes only
+what changed. What
 is not cached is computed in worker processes, one per core, when there is
 enough of it to pay for their start; results come back in corpus order, so the
 output is the same whichever way it was computed.
@@ -29,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from generator.model import Document
+from generator.model import Source
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,13 +64,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def document_key(document: Document) -> str:
-    """The cache key of work on `document`: its text, its file names and the code's version."""
+def source_key(source: Source) -> str:
+    """The cache key of work on a source: its files' names and bytes, where they are, and the code's version."""
     digest = hashlib.sha256(code_version().encode())
-    for part in (document.source_file, document.translation_file or "", *document.source_lines, "\0",
-                 *document.translation_lines):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\n")
+    for path in (source.path, source.translation):
+        if path is not None:
+            digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -117,21 +117,25 @@ def _duplicate(document: Document, seen: dict[str, str], file: str) -> tuple[Dia
     return ()
 
 
-def check_corpus(documents: tuple[Document, ...], seeds: Path
-                 ) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
-    """The documents that pass every check (ids made unique), and the diagnostics of all.
+def check_document(document: Document, where: str) -> tuple[Diagnostic, ...]:
+    """The checks of one document on its own: conservation and content warnings (files named `where` + name)."""
+    file = f"{where}{document.source_file}"
+    return prove_document(document, where) + content_warnings(document, file)
 
-    Diagnostics name files as `seeds/NAME`, like the reader's."""
-    where = f"{seeds}/"
+
+def check_coherence(documents: tuple[Document, ...], where: str
+                    ) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
+    """Of documents that passed their own checks: those unique in the corpus (by text and 文号; ids made
+    unique), and the diagnostics of the others."""
     good: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
     for document in documents:
         file = f"{where}{document.source_file}"
-        found = prove_document(document, where) + _duplicate(document, seen, file) + content_warnings(document, file)
+        found = _duplicate(document, seen, file)
         diagnostics += found
-        if any(d.severity == "error" for d in found):
+        if found:
             continue
         seen.update((key, document.source_file) for key, _, _ in _identities(document))
         if document.id in ids:
@@ -143,3 +147,20 @@ def check_corpus(documents: tuple[Document, ...], seeds: Path
         ids[document.id] = document.source_file
         good.append(document)
     return tuple(good), tuple(diagnostics)
+
+
+def check_corpus(documents: tuple[Document, ...], seeds: Path
+                 ) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
+    """The documents that pass every check (ids made unique), and the diagnostics of all.
+
+    Diagnostics name files as `seeds/NAME`, like the reader's."""
+    where = f"{seeds}/"
+    passed: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    for document in documents:
+        found = check_document(document, where)
+        diagnostics += found
+        if not any(d.severity == "error" for d in found):
+            passed.append(document)
+    good, found = check_coherence(tuple(passed), where)
+    return good, tuple(diagnostics) + found

@@ -8,6 +8,7 @@ settings, no back-references, and this module imports nothing from the package.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -219,6 +220,16 @@ class ClassifiedLine:
     document); `page chrome` is not the document's text."""
     text: str
     """The line's text, stripped."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document's files in the seeds folder, found before anything is read."""
+
+    path: Path
+    """The document (`NAME.txt`)."""
+    translation: Path | None = None
+    """Its separately supplied English translation (`NAME.en.txt`), if there is one."""
 
 
 @dataclass(frozen=True)

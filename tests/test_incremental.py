@@ -48,5 +48,24 @@ def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):
     for name in ("alternating.txt", "chinese_only.txt"):
         shutil.copy(ROOT / "tests" / "fixtures" / "reader" / name, seeds)
     first = load_corpus(seeds)
-    assert len(list(cache_folder().iterdir())) == 2
+    assert len(list(cache_folder("documents").iterdir())) == 2
     assert load_corpus(seeds) == first
+
+
+def test_a_cached_document_takes_the_id_the_corpus_gives_it(tmp_path, monkeypatch):
+    """Ids are made unique across the corpus after the per-document work: a document read and cached
+    alone must still get its new id when a second file with the same id appears before it."""
+    from generator.build import load_corpus
+
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    notice = "标题：关于测试的通知\n发文字号：国发〔2020〕1号\n\n关于测试的通知\n\n{}\n"
+    (seeds / "b.txt").write_text(notice.format("第一份的正文。"), encoding="utf-8")
+    alone = load_corpus(seeds)
+    (seeds / "a.txt").write_text(notice.replace("国发", "国法").format("第二份的正文。"), encoding="utf-8")
+    both = load_corpus(seeds)
+    ids = [a.document.id for a in both.documents]
+    assert len(set(ids)) == 2 and alone.documents[0].document.id in ids
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cold"))
+    assert load_corpus(seeds) == both

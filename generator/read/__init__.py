@@ -5,6 +5,6 @@ classify (a line's script, numbering, kind) → structure (notice, attachments,
 closing) → readers (one reader per input form, in `READERS`).
 """
 
-from generator.read.readers import READERS, document_id, read_corpus, read_lines, read_text
+from generator.read.readers import READERS, document_id, find_sources, read_corpus, read_lines, read_source, read_text
 
-__all__ = ["READERS", "document_id", "read_corpus", "read_lines", "read_text"]
+__all__ = ["READERS", "document_id", "find_sources", "read_corpus", "read_lines", "read_source", "read_text"]

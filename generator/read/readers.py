@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.read.decode import decode_bytes, read_file, split_lines
 from generator.read.header import metadata_from, read_header
-from generator.model import Block, ClassifiedLine, Diagnostic, Document, Section
+from generator.model import Block, ClassifiedLine, Diagnostic, Document, Section, Source
 from generator.read.inline import read_inline
 from generator.read.law import stated_metadata
 from generator.text import DOC_NUMBER, compact, pinyin_slug
@@ -165,11 +165,12 @@ def _attach_translation(document: Document, path: Path) -> tuple[Document, tuple
     return translated, decoded.diagnostics + found
 
 
-def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
-    """Read every document in `seeds` (sorted by file name), with its translation if any."""
+def find_sources(seeds: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
+    """Every document in `seeds` (sorted by file name) with its translation file if any, and warnings
+    for the files that are not documents."""
     if not seeds.is_dir():
         return (), (Diagnostic(str(seeds), 0, "error", "seeds folder not found"),)
-    documents: list[Document] = []
+    sources: list[Source] = []
     diagnostics: list[Diagnostic] = []
     for path in sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")):
         if path.name.endswith(_TRANSLATION_SUFFIX):
@@ -177,21 +178,34 @@ def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ..
             if not original.exists():
                 diagnostics.append(Diagnostic(str(path), 0, "warning", f"translation without {original.name}: ignored"))
             continue
-        reader = READERS.get(path.suffix)
-        if reader is None and path.suffix in _NOT_DOCUMENTS:
+        if path.suffix not in READERS:
+            if path.suffix not in _NOT_DOCUMENTS:
+                diagnostics.append(Diagnostic(str(path), 0, "warning", "not a .txt document: ignored"))
             continue
-        if reader is None:
-            diagnostics.append(Diagnostic(str(path), 0, "warning", "not a .txt document: ignored"))
-            continue
-        document, found = reader(path, path.name)
-        diagnostics += found
         translation = path.with_name(path.name.removesuffix(".txt") + _TRANSLATION_SUFFIX)
-        if document is not None and translation.exists():
-            document, found = _attach_translation(document, translation)
-            diagnostics += found
+        sources.append(Source(path, translation if translation.exists() else None))
+    return tuple(sources), tuple(diagnostics)
+
+
+def read_source(source: Source) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """One document, read by the reader of its form, with its translation attached."""
+    document, diagnostics = READERS[source.path.suffix](source.path, source.path.name)
+    if document is not None and source.translation is not None:
+        document, found = _attach_translation(document, source.translation)
+        diagnostics += found
+    return document, diagnostics
+
+
+def read_corpus(seeds: Path) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
+    """Read every document in `seeds` (sorted by file name), with its translation if any."""
+    sources, diagnostics = find_sources(seeds)
+    documents: list[Document] = []
+    for source in sources:
+        document, found = read_source(source)
+        diagnostics += found
         if document is not None:
             documents.append(document)
-    return tuple(documents), tuple(diagnostics)
+    return tuple(documents), tuple(sorted(diagnostics, key=lambda d: (d.file, d.line)))
 
 
-__all__ = ["READERS", "decode_bytes", "document_id", "read_corpus", "read_lines", "read_text"]
+__all__ = ["READERS", "decode_bytes", "document_id", "find_sources", "read_corpus", "read_source", "read_lines", "read_text"]
