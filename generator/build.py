@@ -141,7 +141,7 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
         diagnose("build: failed under --strict; site not written")
         return 1
     try:
-        files = render_site(corpus, site_url=os.environ.get("SITE_URL") or None)
+        files = render_site(corpus, site_url=os.environ.get("SITE_URL") or None, cache=cache_folder("pages"))
         pages = write_site(files, site_dir, source_date_epoch(corpus), report)
     except BuildError as error:
         diagnose(f"build: MkDocs failed; {site_dir} left as it was\n{error}")

@@ -69,3 +69,20 @@ def test_a_cached_document_takes_the_id_the_corpus_gives_it(tmp_path, monkeypatc
     assert len(set(ids)) == 2 and alone.documents[0].document.id in ids
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cold"))
     assert load_corpus(seeds) == both
+
+
+def test_cached_document_pages_are_the_rendered_ones_and_follow_their_context(tmp_path):
+    import dataclasses
+
+    from generator.build import load_corpus
+    from generator.render import render_site
+
+    corpus = load_corpus(ROOT / "tests" / "fixtures" / "reader", cached=False)
+    plain = render_site(corpus)
+    assert render_site(corpus, cache=tmp_path) == plain  # computed and stored
+    assert render_site(corpus, cache=tmp_path) == plain  # served from the cache
+    first = corpus.documents[0].document.id
+    keywords = {**corpus.keywords, first: ("新的关键词",)}
+    again = render_site(dataclasses.replace(corpus, keywords=keywords), cache=tmp_path)
+    changed = sorted(p for p in plain if again.get(p) != plain[p])
+    assert f"documents/{first}/index.md" in changed  # the corpus changed its context: rendered anew

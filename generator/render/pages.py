@@ -18,11 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.render import context
-from generator.render.downloads import download_context, source_files
+from generator.render.documents import document_files
 from generator.render.export import export_data, to_json
 from generator.render.feeds import feeds
 from generator.render.opendata import open_data
-from generator.render.urls import DATA_FILE, DOCUMENT_FILES, page_source
+from generator.render.urls import DATA_FILE, page_source
 
 if TYPE_CHECKING:
     from generator.model import Corpus
@@ -77,22 +77,20 @@ def render_page(env: Environment, template: str, page: dict[str, object]) -> str
     return env.get_template(template).render(page=page)
 
 
-def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | None = None) -> dict[str, str]:
+def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
+                cache: Path | None = None) -> dict[str, str]:
     """Every page, data file and feed of the site: `{path inside docs/: content}`, sorted by path.
 
-    `site_url` (SITE_URL) makes the feeds' links absolute; without it they are relative.
+    `site_url` (SITE_URL) makes the feeds' links absolute; without it they are relative. Document
+    pages are rendered with the default templates, through the cache in `cache` if given
+    (`generator.render.documents`).
     """
     env = env or environment()
     files: dict[str, str] = {}
     for template, build_pages in SITE_PAGES:
         for page in build_pages(corpus):
             files[page_source(str(page["url"]))] = render_page(env, template, page)
-    for aligned in corpus.documents:
-        page = context.document_context(corpus, aligned)
-        files[page_source(str(page["url"]))] = render_page(env, "document.md.j2", page)
-        files[f"{DOCUMENT_FILES}{aligned.document.id}.md.txt"] = render_page(env, "download.md.j2",
-                                                                             download_context(aligned, site_url))
-        files |= source_files(aligned)
+    files |= document_files(corpus, site_url, cache)
     data = export_data(corpus)
     files[DATA_FILE] = to_json(data)
     files |= open_data(data)
