@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, product
 
 from generator.align.evidence import Piece, sense_hit
 from generator.model import Evidence
@@ -94,25 +95,42 @@ def _table(pairs: Sequence[tuple[Piece, Piece]]) -> dict[str, frozenset[str]]:
     seen_en = Counter(e for _, es in data for e in es)
     data = [([z for z in zs if seen_zh[z] >= MIN_PAIRS], [e for e in es if seen_en[e] >= MIN_PAIRS]) for zs, es in data]
     data = [(z, e) for z, e in data if z and e]  # words seen once can never make an entry: left out
-    t: dict[tuple[str, str], float] = defaultdict(lambda: 1.0)
-    for _ in range(ROUNDS):
-        count: dict[tuple[str, str], float] = defaultdict(float)
-        total: dict[str, float] = defaultdict(float)
-        for zs, es in data:
-            for e in es:
-                norm = sum(t[(z, e)] for z in zs)
-                for z in zs:
-                    c = t[(z, e)] / norm
-                    count[(z, e)] += c
-                    total[z] += c
-        t = defaultdict(float, {k: v / total[k[0]] for k, v in count.items()})
+    t = _model_one(data)
     likely = {k for k, p in t.items() if p >= MIN_PROB}
-    together = Counter(k for zs, es in data for k in ((z, e) for z in zs for e in es) if k in likely)
+    together = Counter(chain.from_iterable(product(zs, es) for zs, es in data))  # pairs with both z and e
     words: dict[str, set[str]] = defaultdict(set)
     for z, e in sorted(likely):
         if together[(z, e)] >= MIN_PAIRS:
             words[z].add(e)
     return {z: frozenset(es) for z, es in words.items()}
+
+
+def _model_one(data: Sequence[tuple[list[str], list[str]]]) -> dict[tuple[str, str], float]:
+    """t(e | z) for every (z, e) seen together, after `ROUNDS` EM rounds from a uniform start.
+
+    The textbook loop (per pair, per English stem e: normalise over the pair's Chinese words z,
+    then add each share to count(z, e) and total(z)) over lists indexed by number instead of dicts
+    keyed by (z, e): the same additions in the same order, so the same floats, in a third of the time."""
+    word = {z: i for i, z in enumerate(dict.fromkeys(z for zs, _ in data for z in zs))}
+    key: dict[tuple[str, str], int] = {}
+    groups = []  # per (pair, e): the numbers of its keys (z, e) and of its words z, in the pair's order
+    for zs, es in data:
+        words = [word[z] for z in zs]
+        for e in es:
+            groups.append(([key.setdefault((z, e), len(key)) for z in zs], words))
+    key_word = [word[z] for z, _ in key]
+    t = [1.0] * len(key)
+    for _ in range(ROUNDS):
+        count, total = [0.0] * len(key), [0.0] * len(word)
+        for keys, words in groups:
+            shares = [t[k] for k in keys]
+            norm = sum(shares)
+            for k, z, share in zip(keys, words, shares):
+                c = share / norm
+                count[k] += c
+                total[z] += c
+        t = [c / total[z] for c, z in zip(count, key_word)]
+    return dict(zip(key, t))
 
 
 def learned_evidence(
