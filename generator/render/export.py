@@ -1,8 +1,9 @@
 """Render stage: the corpus as `data/documents.json` for anyone who wants the data.
 
 Deterministic: documents sorted by id, principles by key, keys in a fixed
-order, `ensure_ascii=False`, two-space indent, trailing newline. Texts are
-the source's verbatim text (inline markup kept), never HTML.
+order, `ensure_ascii=False`, compact (no indent, no spaces: `json`'s C encoder,
+which an indent turns off), trailing newline. Texts are the source's verbatim
+text (inline markup kept), never HTML.
 """
 
 from __future__ import annotations
@@ -91,8 +92,9 @@ def export_data(corpus: Corpus) -> dict[str, object]:
 
 def to_json(data: object) -> str:
     """The site's JSON text (`data/documents.json` from `export_data`'s result, and every other JSON file):
-    UTF-8 characters as they are, two-space indent, trailing newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    UTF-8 characters as they are, compact, trailing newline. An indent would make `json` use its
+    pure-Python encoder (2.5 times slower) and the files 60% larger."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def export_json(corpus: Corpus) -> str:
