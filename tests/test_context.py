@@ -35,8 +35,8 @@ def test_anchor_ids_and_fragments_are_url_safe():
 def test_the_context_is_plain_data():
     sample = sample_corpus()
     pages = [context.document_context(sample, sample.documents[0]), context.home_context(sample),
-             context.documents_context(sample), context.issuers_context(sample), context.categories_context(sample),
-             context.principles_context(sample), context.data_context(sample), context.tags_context(sample)]
+             *context.documents_pages(sample), *context.issuers_pages(sample), *context.categories_pages(sample),
+             *context.principles_pages(sample), context.data_context(sample), *context.tags_pages(sample)]
     for page in pages:
         json.dumps(page, ensure_ascii=False)  # only dicts, lists, strings, numbers, booleans, None
 
@@ -117,7 +117,7 @@ def test_in_page_links_keep_only_known_anchors():
     assert [(s["text"], s["href"]) for s in spans] == [("见", None), ("第一段", "#n1"), ("与别处", None)]
 
 
-def test_principles_context_sorted_by_count_with_row_links():
+def test_principles_index_and_one_page_per_principle():
     first = document("doc-a", meta=metadata(doc_number="甲〔2020〕1号"))
     second = document("doc-b", meta=metadata(doc_number="乙〔2021〕2号", date_published="2021-03-04", issuer="乙部"))
     sample = corpus(first, second, principles={
@@ -125,32 +125,83 @@ def test_principles_context_sorted_by_count_with_row_links():
         "doc-b": (principle("openness", "n1", None, "Openness", None, "Open up."),
                   principle("safety", "n2", "安全", "Safety", "安全可控。", "Safe.")),
     })
-    page = context.principles_context(sample)
-    assert [e["id"] for e in page["entries"]] == ["openness", "safety"]
-    statements = page["entries"][0]["statements"]
-    assert [s["row_href"] for s in statements] == ["../documents/doc-a/#n2", "../documents/doc-b/#n1"]
+    pages = {p["url"]: p for p in context.principles_pages(sample)}
+    assert list(pages) == ["principles/", "principles/by-issuer/", "principles/by-year/", "principles/openness/",
+                           "principles/safety/"]
+    index = pages["principles/"]
+    assert [(e["zh"], e["en"], e["count"], e["href"]) for e in index["entries"]] == [
+        ("开放", None, 2, "openness/"), ("安全", "Safety", 1, "safety/")]
+    assert [f["href"] for f in index["facets"]] == ["by-issuer/", "by-year/"]
+    statements = pages["principles/openness/"]["statements"]
+    assert [s["row_href"] for s in statements] == ["../../documents/doc-a/#n2", "../../documents/doc-b/#n1"]
     assert statements[1]["text_en"] == parse_inline("Open up.") and statements[1]["text_zh"] is None
-    assert [f["label"] for f in page["by_issuer"]] == ["乙部", "测试部"]
-    assert [f["label"] for f in page["by_year"]] == ["2020", "2021"]
+    assert pages["principles/openness/"]["up"]["href"] == "../"
+    by_issuer = pages["principles/by-issuer/"]["groups"]
+    assert [f["label"] for f in by_issuer] == ["乙部", "测试部"]
+    assert [(p["href"], p["count"]) for p in by_issuer[0]["principles"]] == [("../openness/", 1), ("../safety/", 1)]
+    assert [f["label"] for f in pages["principles/by-year/"]["groups"]] == ["2020", "2021"]
     card = context.document_context(sample, sample.documents[1])["card"]
-    assert card["principles"][0] == {"zh": "开放", "en": "Openness", "href": "../../principles/#openness",
+    assert card["principles"][0] == {"zh": "开放", "en": "Openness", "href": "../../principles/openness/",
                                      "row": "#n1"}  # zh name from the index entry
 
 
-def test_listings_group_by_year_issuer_and_category():
+def _pages(pages):
+    return {p["url"]: p for p in pages}
+
+
+def test_listings_index_the_groups_and_give_each_its_page():
     old = document("old", meta=metadata(date_published="2018-05-01", category=("科技",)))
     new = document("new", meta=metadata(date_published="2021-01-01", issuer="乙部", category=("科技", "信息化")))
     undated = document("undated", meta=metadata(date_written=None, date_published=None, issuer=None, category=()))
     sample = corpus(old, new, undated)
-    years = context.documents_context(sample)["groups"]
-    assert [(g["label"], [e["href"] for e in g["entries"]]) for g in years] == [
-        ("2021", ["new/"]), ("2018", ["old/"]), ("未知", ["undated/"])]
-    assert [g["label"] for g in context.issuers_context(sample)["groups"]] == ["乙部", "未注明", "测试部"]
-    categories = context.categories_context(sample)["groups"]
-    assert [(g["label"], g["depth"], len(g["entries"])) for g in categories] == [
-        ("未分类", 1, 1), ("科技", 1, 1), ("科技 › 信息化", 2, 1)]
+    years = _pages(context.documents_pages(sample))
+    assert list(years) == ["documents/", "years/2021/", "years/2018/", "years/weizhi/"]
+    assert [(j["label"], j["count"], j["href"]) for j in years["documents/"]["jump"]] == [
+        ("2021", 1, "../years/2021/"), ("2018", 1, "../years/2018/"), ("未知", 1, "../years/weizhi/")]
+    assert years["documents/"]["groups"] == []
+    year = years["years/2021/"]
+    assert [(g["id"], g["label"], [e["href"] for e in g["entries"]]) for g in year["groups"]] == [
+        ("y-2021", "2021", ["../../documents/new/"])]
+    assert year["up"]["href"] == "../../documents/" and year["pager"] is None
+    issuers = _pages(context.issuers_pages(sample))
+    assert [j["label"] for j in issuers["issuers/"]["jump"]] == ["乙部", "未注明", "测试部"]
+    assert list(issuers)[1:] == ["issuers/yibu/", "issuers/weizhuming/", "issuers/ceshibu/"]
+    categories = _pages(context.categories_pages(sample))
+    assert [(j["label"], j["depth"], j["count"], j["href"]) for j in categories["categories/"]["jump"]] == [
+        ("未分类", 1, 1, "weifenlei/"), ("科技", 1, 2, "keji/"), ("科技 › 信息化", 2, 1, "keji/xinxihua/")]
+    parent = categories["categories/keji/"]
+    # a parent counts the documents of its subcategories, lists its own and links to the subcategories
+    assert parent["count"] == 2 and [g["total"] for g in parent["groups"]] == [2]
+    assert [e["href"] for e in parent["groups"][0]["entries"]] == ["../../documents/old/"]
+    assert [(c["label"], c["count"], c["href"]) for c in parent["jump"]] == [("信息化", 1, "xinxihua/")]
     assert [e["href"] for e in context.home_context(sample)["newest"]] == [
         "documents/new/", "documents/old/", "documents/undated/"]
+    page = context.document_context(sample, sample.documents[1])
+    assert page["breadcrumbs"][2]["href"] == "../../years/2021/#y-2021"
+
+
+def test_groups_whose_slugs_agree_share_a_page_under_their_own_headings():
+    a = document("a", meta=metadata(issuer="公安部", doc_number="甲〔2020〕1号"))
+    b = document("b", meta=metadata(issuer="工安部", doc_number="乙〔2020〕2号"))  # both gonganbu
+    shared = _pages(context.issuers_pages(corpus(a, b)))["issuers/gonganbu/"]
+    assert [(g["label"], g["total"], len(g["entries"])) for g in shared["groups"]] == [("公安部", 1, 1), ("工安部", 1, 1)]
+
+
+def test_a_group_too_big_for_a_page_is_split_with_prev_and_next(monkeypatch):
+    from generator.render import paging
+    docs = [document(f"d{i:02}", meta=metadata(doc_number=f"测试〔2020〕{i}号", date_published=f"2020-01-{i + 1:02}"))
+            for i in range(25)]
+    from generator.render.listings import _entry, _entry_size
+    monkeypatch.setattr(paging, "BUDGET", 10 * _entry_size(_entry("issuers/ceshibu/", docs[0].document)))  # 10 a page
+    pages = _pages(context.issuers_pages(corpus(*docs)))
+    urls = [u for u in pages if u.startswith("issuers/ceshibu/")]
+    assert urls == ["issuers/ceshibu/", "issuers/ceshibu/page-2/", "issuers/ceshibu/page-3/"]
+    seen = [e["href"].rsplit("/", 2)[-2] for u in urls for g in pages[u]["groups"] for e in g["entries"]]
+    assert seen == [f"d{i:02}" for i in reversed(range(25))]  # every document once, newest first
+    first, second, last = pages[urls[0]], pages[urls[1]], pages[urls[-1]]
+    assert first["pager"]["prev"] is None and first["pager"]["next"] == "page-2/"
+    assert second["pager"] == {"number": 2, "of": len(urls), "prev": "../", "next": "../page-3/"}
+    assert last["pager"]["next"] is None and all(g["total"] == 25 for g in second["groups"])
 
 
 def test_front_matter_escapes_html():
@@ -187,3 +238,31 @@ def test_pipe_tables():
     assert table["rows"][0][0][0]["em"] is True
     assert table["rows"][1][1] == []  # a short row is padded
     assert parse_table("| a | b |\n| c | d |")["head"] is None
+
+
+def test_tags_pages_index_the_tags_and_carry_a_digest_of_what_material_will_list():
+    from generator.render.pages import environment, render_page
+
+    def tags_markdown(sample):
+        env = environment()
+        return {p["url"]: render_page(env, "tags.md.j2", p) for p in context.tags_pages(sample)}
+
+    a = document("a", meta=metadata(doc_number="甲〔2020〕1号"))
+    b = document("b", meta=metadata(doc_number="乙〔2020〕2号", title="关于数据的通知"))
+    sample = corpus(a, b, keywords={"a": ("数据", "安全"), "b": ("数据",)})
+    pages = _pages(context.tags_pages(sample))
+    assert list(pages) == ["tags/", "tags/a/", "tags/s/"]
+    index = pages["tags/"]
+    assert [(i["label"], [(t["tag"], t["count"], t["href"]) for t in i["tags"]]) for i in index["initials"]] == [
+        ("A", [("安全", 1, "a/#tag:%E5%AE%89%E5%85%A8")]), ("S", [("数据", 2, "s/#tag:%E6%95%B0%E6%8D%AE")])]
+    markdown = tags_markdown(sample)
+    assert '<!-- material/tags {"include": ["数据"], "toc": false} -->' in markdown["tags/s/"]
+    assert "<!-- listing: " in markdown["tags/s/"]
+    assert tags_markdown(corpus(a, b, keywords={"a": ("数据", "安全"), "b": ("数据",)})) == markdown  # deterministic
+    # membership changes: b loses 数据 → tags/s/ changes, tags/a/ does not
+    fewer = tags_markdown(corpus(a, b, keywords={"a": ("数据", "安全"), "b": ()}))
+    assert fewer["tags/s/"] != markdown["tags/s/"] and fewer["tags/a/"] == markdown["tags/a/"]
+    # a listed document's title changes → the page listing it changes
+    renamed = document("b", meta=metadata(doc_number="乙〔2020〕2号", title="关于数据的新通知"))
+    retitled = tags_markdown(corpus(a, renamed, keywords={"a": ("数据", "安全"), "b": ("数据",)}))
+    assert retitled["tags/s/"] != markdown["tags/s/"] and retitled["tags/a/"] == markdown["tags/a/"]

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from helpers import corpus, document, en, metadata, sample_corpus, zh
 
-from generator.render import context
+from generator.render import context, groups
 from generator.render.pages import environment, render_page, render_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -38,7 +38,8 @@ def _body_html(page: str) -> str:
 
 @pytest.mark.parametrize("name, build", [
     ("document.md", lambda c: render_page(environment(), "document.md.j2", context.document_context(c, c.documents[0]))),
-    ("principles.md", lambda c: render_page(environment(), "principles.md.j2", context.principles_context(c))),
+    ("principles.md", lambda c: render_page(environment(), "principles.md.j2", context.principles_pages(c)[0])),
+    ("principle.md", lambda c: render_page(environment(), "principles.md.j2", context.principles_pages(c)[-1])),
 ])
 def test_golden(name, build):
     rendered = build(sample_corpus())
@@ -51,9 +52,15 @@ def test_golden(name, build):
 
 def test_render_site_lists_every_page_data_file_and_feed():
     files = render_site(sample_corpus())
+    tag_initials = {groups.tag_initial(t) for ts in sample_corpus().keywords.values() for t in ts}
     assert list(files) == sorted(files)
     assert set(files) == {"index.md", "documents/index.md", "issuers/index.md", "categories/index.md",
                           "principles/index.md", "tags/index.md", "data/index.md",
+                          "years/2020/index.md", "issuers/ceshibu/index.md", "categories/kejiguanli/index.md",
+                          "categories/kejiguanli/gaojishuguanli/index.md", "principles/by-issuer/index.md",
+                          "principles/by-year/index.md", *(f"principles/{e.key}/index.md" for e in
+                                                           sample_corpus().principles.entries),
+                          *(f"tags/{i}/index.md" for i in tag_initials),
                           "documents/ceshi-2020-1/index.md", "data/documents.json", "data/documents.csv",
                           "data/pairs.tmx", "data/documents.schema.json", "data/LICENSE.txt",
                           "data/documents/ceshi-2020-1.json", "data/documents/ceshi-2020-1.txt",

@@ -134,12 +134,15 @@ def test_attachment_link_points_at_the_attachment(site):
     assert 'id="attachment-1"' in html
 
 
-def test_principles_index_links_to_the_rows(site, seed_corpus):
+def test_principles_index_links_to_a_page_per_principle_that_links_to_the_rows(site, seed_corpus):
     html = (site / "principles" / "index.html").read_text(encoding="utf-8")
     for entry in seed_corpus.principles.entries:
-        assert f'id="{entry.key}"' in html
-    for principle in seed_corpus.principles.for_document(SEED_ID):
-        assert f"../documents/{SEED_ID}/#{principle.row}" in html
+        assert f'href="{entry.key}/"' in html
+        page = (site / "principles" / entry.key / "index.html").read_text(encoding="utf-8")
+        assert f'id="{entry.key}"' in page
+        for principle in seed_corpus.principles.for_document(SEED_ID):
+            if principle.key == entry.key:
+                assert f"../../documents/{SEED_ID}/#{principle.row}" in page
 
 
 def test_documents_json(site, seed_corpus):

@@ -16,11 +16,10 @@ from __future__ import annotations
 from generator.render.common import citation, coverage, document_titles, front_matter, lang_of, section_anchor
 from generator.render.document import document_context, heading_depths
 from generator.render.listings import (
-    categories_context, data_context, documents_context, home_context, issuers_context, principles_context,
-    tags_context)
+    categories_pages, data_context, documents_pages, home_context, issuers_pages, principles_pages, tags_pages)
 
 __all__ = [
-    "categories_context", "citation", "coverage", "data_context", "document_context", "document_titles",
-    "documents_context", "front_matter", "heading_depths", "home_context", "issuers_context", "lang_of",
-    "principles_context", "section_anchor", "tags_context",
+    "categories_pages", "citation", "coverage", "data_context", "document_context", "document_titles",
+    "documents_pages", "front_matter", "heading_depths", "home_context", "issuers_pages", "lang_of",
+    "principles_pages", "section_anchor", "tags_pages",
 ]

@@ -22,7 +22,7 @@ from generator.render.feeds import issuer_feed
 from generator.render.fields import card_fields, other_fields
 from generator.render.search import search_context
 from generator.render.units import article_citations, article_paragraphs, is_article, row_anchors
-from generator.render.urls import DATA_FILE, DOCUMENT_FILES, DOCUMENTS, HOME, PRINCIPLES, document_url, fragment, relative_href
+from generator.render.urls import DATA_FILE, DOCUMENT_FILES, DOCUMENTS, HOME, document_url, fragment, relative_href
 from generator.text import compact
 
 if TYPE_CHECKING:
@@ -245,11 +245,11 @@ def _card(corpus: Corpus, aligned: AlignedDocument, url: str) -> dict[str, objec
         "masthead": [{"text": line, "lang": lang_of(line)} for line in document.masthead],
         "principles": [
             {"zh": p.name_zh or _entry_name(corpus, p.key, "zh"), "en": p.name_en or _entry_name(corpus, p.key, "en"),
-             "href": relative_href(url, PRINCIPLES + fragment(p.key)), "row": fragment(p.row)}
+             "href": relative_href(url, groups.principle_url(p.key)), "row": fragment(p.row)}
             for p in principles
         ],
         "keywords": [
-            {"name": k, "href": relative_href(url, groups.tag_url(html.escape(k, quote=True)))} for k in corpus.keywords.get(document.id, ())
+            {"name": k, "href": relative_href(url, groups.tag_url(html.escape(k, quote=True), corpus))} for k in corpus.keywords.get(document.id, ())
         ],
         "truncated": document.truncated,
         "source_file": document.source_file,

@@ -7,12 +7,22 @@ everything, so every listing and every link to a group agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import html
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from pymdownx.slugs import slugify
 
 from generator.model import Document
-from generator.render.urls import CATEGORIES, DOCUMENTS, ISSUERS, TAGS, anchor_id, fragment
+from generator.render import paging
+from generator.render.common import document_titles
+from generator.render.paging import utf8
+from generator.render.urls import CATEGORIES, ISSUERS, PRINCIPLES, TAGS, YEARS, anchor_id, fragment
+from generator.text import pinyin_slug
+
+if TYPE_CHECKING:
+    from generator.model import Corpus
 
 UNKNOWN_YEAR = "未知"
 UNKNOWN_ISSUER = "未注明"
@@ -75,21 +85,165 @@ def category_anchor(path: Sequence[str]) -> str:
     return anchor_id("category", "-".join(path))
 
 
+def slug(label: str, fallback: str) -> str:
+    """A group's URL segment: its label in pinyin (`pinyin_slug`); labels that give the same slug
+    share the page, each under its own heading."""
+    return pinyin_slug(label) or fallback
+
+
+def year_page(year: str) -> str:
+    """The page listing a year's documents (`years/2017/`)."""
+    return f"{YEARS}{slug(year, 'year')}/"
+
+
+def issuer_page(issuer: str) -> str:
+    """The page listing an issuer's documents (`issuers/gongyehexinxihuabu/`)."""
+    return f"{ISSUERS}{slug(issuer, 'issuer')}/"
+
+
+def category_page(path: Sequence[str]) -> str:
+    """The page listing a category's documents, nested like the path (`categories/keji/gaojishu/`)."""
+    return CATEGORIES + "".join(f"{slug(name, 'category')}/" for name in path)
+
+
+def principle_page(key: str) -> str:
+    """The page of one principle, its statements across documents (`principles/systematic-layout/`)."""
+    return f"{PRINCIPLES}{slug(key, 'principle')}/"
+
+
 def year_url(year: str) -> str:
-    return DOCUMENTS + fragment(year_anchor(year))
+    return year_page(year) + fragment(year_anchor(year))
 
 
 def issuer_url(issuer: str) -> str:
-    return ISSUERS + fragment(issuer_anchor(issuer))
+    return issuer_page(issuer) + fragment(issuer_anchor(issuer))
 
 
 def category_url(path: Sequence[str]) -> str:
-    return CATEGORIES + fragment(category_anchor(path))
+    return category_page(path) + fragment(category_anchor(path))
 
 
-def tag_url(tag: str) -> str:
-    """Where Material's tags plugin lists pages tagged `tag` (its heading id on the tags page)."""
-    return TAGS + fragment("tag:" + _tag_slug(tag, "-"))
+def principle_url(key: str) -> str:
+    return principle_page(key)
+
+
+def tag_anchor(tag: str) -> str:
+    """The id Material's tags plugin gives a tag's heading (`tags_slugify_format` is `tag:{slug}`);
+    `tag` as written in the front matter (HTML-escaped)."""
+    return "tag:" + _tag_slug(tag, "-")
+
+
+def tag_initial(tag: str) -> str:
+    """The letter a tag is filed under: the first letter of its pinyin, `0` for anything else."""
+    first = pinyin_slug(tag)[:1]
+    return first if first.isalpha() else "0"
+
+
+TAG_COST = 380
+"""Bytes of HTML a tag adds to a tags page, besides its name: Material's heading with its
+permalink and list, and the page's chip linking to it."""
+ROW_COST = 70
+"""Bytes of HTML a (tag, document) row of Material's listing adds, besides the document's id (in
+its link) and title: `<li>`, `<a>` and their whitespace. With `TAG_COST`, measured on the tags
+pages built from the real fixtures: the estimate is 6–25% over what Material writes."""
+
+
+def tag_cost(tag: str, titles: Iterable[tuple[str, str]]) -> int:
+    """About the bytes of HTML Material's listing and the page's chips give `tag` and its
+    documents' (id, title) rows."""
+    return TAG_COST + 5 * utf8(tag) + sum(ROW_COST + utf8(doc_id) + utf8(title) for doc_id, title in titles)
+
+
+_memo: dict[str, tuple[object, object]] = {}
+"""Per name, the last corpus and what was computed from it (every document page asks where its
+tags are listed; every listing wants the titles)."""
+
+
+def _per_corpus(corpus: Corpus, name: str, compute):
+    if name not in _memo or _memo[name][0] is not corpus:
+        _memo[name] = (corpus, compute())
+    return _memo[name][1]
+
+
+def titles(corpus: Corpus) -> dict[str, dict[str, str | None]]:
+    """Every document's titles (`common.document_titles`), computed once per corpus."""
+    return _per_corpus(corpus, "titles", lambda: {a.document.id: document_titles(a.document) for a in corpus.documents})
+
+
+def tag_pages(corpus: Corpus) -> dict[str, str]:
+    """Every tag (as written in the front matter, HTML-escaped) → the tags page listing it.
+
+    Tags are filed by pinyin initial (`tags/s/`); an initial whose listing would not fit in the
+    page budget (`paging.BUDGET`) is packed, tags in pinyin order, into numbered pages
+    (`tags/s/`, `tags/s/page-2/`, …). A tag whose listing alone would not fit has numbered pages
+    of its own (`tags/s/shuju/`, laid out by the site, since Material lists a tag on one page)."""
+    return _per_corpus(corpus, "tag pages", lambda: _tag_pages(corpus))[0]
+
+
+def _tag_pages(corpus: Corpus) -> tuple[dict[str, str], set[str]]:
+    tagged = tagged_documents(corpus)
+    pages: dict[str, str] = {}
+    by_initial: dict[str, list[str]] = {}
+    for tag in sorted(tagged, key=tag_order):
+        by_initial.setdefault(tag_initial(tag), []).append(tag)
+    taken: set[str] = set()
+    for initial, tags in by_initial.items():
+        number, used = 1, 0
+        for tag in tags:
+            cost = tag_cost(tag, ((d.id, listing_title(corpus, d)) for d in tagged[tag]))
+            if cost > paging.BUDGET:
+                own, n = f"{TAGS}{initial}/{slug(html.unescape(tag), 'tag')}", 1
+                while (f"{own}/" if n == 1 else f"{own}-{n}/") in taken:  # homophones: 实施, 事实
+                    n += 1
+                pages[tag] = f"{own}/" if n == 1 else f"{own}-{n}/"
+                taken.add(pages[tag])
+                continue
+            if used and used + cost > paging.BUDGET:
+                number, used = number + 1, 0
+            used += cost
+            pages[tag] = paging.numbered(f"{TAGS}{initial}/", number)
+    return pages, taken
+
+
+def own_tag_page(corpus: Corpus, url: str) -> bool:
+    """Whether tags page `url` is a tag's own (a tag too big for Material's listing on one page)."""
+    return url in _per_corpus(corpus, "tag pages", lambda: _tag_pages(corpus))[1]
+
+
+def listing_title(corpus: Corpus, document: Document) -> str:
+    """A document page's title as its front matter gives it (what Material's listings show)."""
+    titled = titles(corpus)[document.id]
+    return html.escape(titled["zh"] or titled["en"] or document.id, quote=True)
+
+
+def tagged_documents(corpus: Corpus) -> dict[str, list[Document]]:
+    """Every tag as written in the front matter (HTML-escaped) → the documents carrying it, in
+    corpus order."""
+    tagged: dict[str, list[Document]] = {}
+    for aligned in corpus.documents:
+        for tag in corpus.keywords.get(aligned.document.id, ()):
+            tagged.setdefault(html.escape(tag, quote=True), []).append(aligned.document)
+    return tagged
+
+
+def tag_counts(keywords: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+    """Every tag as written in the front matter (HTML-escaped) → how many documents carry it."""
+    counts: dict[str, int] = {}
+    for tags in keywords.values():
+        for tag in tags:
+            key = html.escape(tag, quote=True)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def tag_order(tag: str) -> tuple[str, str]:
+    """Tags in pinyin order, ties by the tag."""
+    return (pinyin_slug(tag), tag)
+
+
+def tag_url(tag: str, corpus: Corpus) -> str:
+    """Where pages tagged `tag` (as written in the front matter) are listed: its heading on its tags page."""
+    return tag_pages(corpus)[tag] + fragment(tag_anchor(tag))
 
 
 def category_prefixes(documents: Sequence[Document]) -> list[tuple[str, ...]]:

@@ -41,11 +41,11 @@ def _one(build: Callable[[Corpus], dict[str, object]]) -> PageBuilder:
 
 SITE_PAGES: tuple[tuple[str, PageBuilder], ...] = (
     ("home.md.j2", _one(context.home_context)),
-    ("listing.md.j2", _one(context.documents_context)),
-    ("listing.md.j2", _one(context.issuers_context)),
-    ("listing.md.j2", _one(context.categories_context)),
-    ("principles.md.j2", _one(context.principles_context)),
-    ("tags.md.j2", _one(context.tags_context)),
+    ("listing.md.j2", context.documents_pages),
+    ("listing.md.j2", context.issuers_pages),
+    ("listing.md.j2", context.categories_pages),
+    ("principles.md.j2", context.principles_pages),
+    ("tags.md.j2", context.tags_pages),
     ("data.md.j2", _one(context.data_context)),
 )
 """The site's own pages: template and context builder. A builder returns a list: a site page

@@ -17,6 +17,8 @@ DOCUMENTS = "documents/"
 ISSUERS = "issuers/"
 CATEGORIES = "categories/"
 PRINCIPLES = "principles/"
+YEARS = "years/"
+"""Per year: `years/<year>/` (the index of years is `documents/`)."""
 TAGS = "tags/"
 DATA = "data/"
 DATA_FILE = "data/documents.json"
@@ -63,7 +65,22 @@ def relative_href(from_url: str, to_url: str) -> str:
         return tail
     start = from_url.rstrip("/") or "."
     target = path.rstrip("/") or "."
-    relative = posixpath.relpath(target, start)
+    relative = _relpath(target, start)
     if path.endswith("/") or path == "":
         relative = "./" if relative == "." else relative + "/"
     return relative + tail
+
+
+def _relpath(target: str, start: str) -> str:
+    """`posixpath.relpath(target, start)` for site-relative paths, by their segments (relpath
+    resolves both against the working directory, the cost of every listing's every link)."""
+    starts = [] if start == "." else start.split("/")
+    targets = [] if target == "." else target.split("/")
+    if any(part in ("", ".", "..") for part in starts + targets):
+        return posixpath.relpath(target, start)
+    common = 0
+    for a, b in zip(starts, targets):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(starts) - common) + targets[common:]) or "."
