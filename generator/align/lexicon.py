@@ -10,7 +10,8 @@ cut to six letters) so that `industrial` and `industry` meet.
 jieba's dictionary and CC-CEDICT each cost about a second to load; both are
 loaded lazily, at most once per process, by `lexicon()`. The jieba tokenizer is
 the keywords stage's (`generator.segment.tokenizer()`, the one place jieba is
-loaded), so a build loads jieba's dictionary once for both stages.
+loaded), so a build loads jieba's dictionary once for both stages; words are cut
+by `generator.segment.cut`, jieba's own algorithm, faster.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from generator.segment import cut
 from generator.text import has_han
 
 GLOSSARY_PATH = Path(__file__).parent.parent / "data" / "glossary.tsv"
@@ -189,7 +191,7 @@ class Lexicon:
     def _units(self, piece: str, known: bool) -> list[Unit]:
         if known:
             return [Unit.of(piece, max(self.weight(piece), 6.0), self.glossary[piece], True)]
-        return [u for w in _jieba().lcut(piece) for u in self._word(w.strip())]
+        return [u for w in cut(piece) for u in self._word(w.strip())]
 
     def _word(self, word: str) -> list[Unit]:
         if not word or word in _ZH_STOP:
