@@ -36,6 +36,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PAGES = {"home": "", "documents": "documents/", "document": DOCUMENT, "issuers": "issuers/",
+         "year": "years/2017/", "principle": "principles/systematic-layout/",
          "categories": "categories/", "principles": "principles/", "tags": "tags/", "data": "data/"}
 
 
@@ -163,8 +164,8 @@ def test_site_pages_fit_on_desktop(open_page, screenshots, name):
 STACKS = {
     "document": (".ps-row:not(.ps-row--wide)", ".ps-cell--zh", ".ps-cell--en"),
     "home": (".ps-home h1", ".ps-title__zh", ".ps-title__en"),
-    "principles": (".ps-statement__text", ".ps-statement__zh", ".ps-statement__en"),
-    "documents": (".ps-entry", ".ps-entry__title", ".ps-entry__meta"),
+    "principle": (".ps-statement__text", ".ps-statement__zh", ".ps-statement__en"),
+    "year": (".ps-entry", ".ps-entry__title", ".ps-entry__meta"),
 }
 
 

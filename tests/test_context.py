@@ -240,7 +240,7 @@ def test_pipe_tables():
     assert parse_table("| a | b |\n| c | d |")["head"] is None
 
 
-def test_tags_pages_index_the_tags_and_carry_a_digest_of_what_material_will_list():
+def test_tags_pages_index_the_tags_and_list_their_documents_in_their_markdown():
     from generator.render.pages import environment, render_page
 
     def tags_markdown(sample):
@@ -248,21 +248,26 @@ def test_tags_pages_index_the_tags_and_carry_a_digest_of_what_material_will_list
         return {p["url"]: render_page(env, "tags.md.j2", p) for p in context.tags_pages(sample)}
 
     a = document("a", meta=metadata(doc_number="甲〔2020〕1号"))
-    b = document("b", meta=metadata(doc_number="乙〔2020〕2号", title="关于数据的通知"))
+    b = document("b", meta=metadata(doc_number="乙〔2020〕2号", title="关于数据的通知", date_published="2021-01-01"))
     sample = corpus(a, b, keywords={"a": ("数据", "安全"), "b": ("数据",)})
     pages = _pages(context.tags_pages(sample))
     assert list(pages) == ["tags/", "tags/a/", "tags/s/"]
     index = pages["tags/"]
     assert [(i["label"], [(t["tag"], t["count"], t["href"]) for t in i["tags"]]) for i in index["initials"]] == [
         ("A", [("安全", 1, "a/#tag:%E5%AE%89%E5%85%A8")]), ("S", [("数据", 2, "s/#tag:%E6%95%B0%E6%8D%AE")])]
+    (listed,) = pages["tags/s/"]["tags"]
+    assert listed["id"] == "tag:数据" and listed["count"] == 2
+    assert [(d["href"], d["title"]) for d in listed["documents"]] == [  # newest first
+        ("../../documents/b/", "关于数据的通知"), ("../../documents/a/", "关于测试的通知")]
     markdown = tags_markdown(sample)
-    assert '<!-- material/tags {"include": ["数据"], "toc": false} -->' in markdown["tags/s/"]
-    assert "<!-- listing: " in markdown["tags/s/"]
-    assert tags_markdown(corpus(a, b, keywords={"a": ("数据", "安全"), "b": ("数据",)})) == markdown  # deterministic
-    # membership changes: b loses 数据 → tags/s/ changes, tags/a/ does not
+    assert '<h2 class="ps-group" id="tag:数据">' in markdown["tags/s/"]
+    assert '<a href="../../documents/b/" lang="zh-Hans">关于数据的通知</a>' in markdown["tags/s/"]
+    # The listing is in the Markdown (a `mkdocs build --dirty` rebuilds exactly the pages whose
+    # Markdown changed): same corpus, same bytes; a change of membership or of a listed title
+    # changes the page that lists it, and only that page.
+    assert tags_markdown(corpus(a, b, keywords={"a": ("数据", "安全"), "b": ("数据",)})) == markdown
     fewer = tags_markdown(corpus(a, b, keywords={"a": ("数据", "安全"), "b": ()}))
     assert fewer["tags/s/"] != markdown["tags/s/"] and fewer["tags/a/"] == markdown["tags/a/"]
-    # a listed document's title changes → the page listing it changes
-    renamed = document("b", meta=metadata(doc_number="乙〔2020〕2号", title="关于数据的新通知"))
+    renamed = document("b", meta=metadata(doc_number="乙〔2020〕2号", title="关于数据的新通知", date_published="2021-01-01"))
     retitled = tags_markdown(corpus(a, renamed, keywords={"a": ("数据", "安全"), "b": ("数据",)}))
     assert retitled["tags/s/"] != markdown["tags/s/"] and retitled["tags/a/"] == markdown["tags/a/"]

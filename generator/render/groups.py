@@ -128,8 +128,8 @@ def principle_url(key: str) -> str:
 
 
 def tag_anchor(tag: str) -> str:
-    """The id Material's tags plugin gives a tag's heading (`tags_slugify_format` is `tag:{slug}`);
-    `tag` as written in the front matter (HTML-escaped)."""
+    """The id of a tag's heading on its tags page, `tag:{slug}` as Material's tags plugin made it
+    (so links kept from before still land); `tag` as written in the front matter (HTML-escaped)."""
     return "tag:" + _tag_slug(tag, "-")
 
 
@@ -139,19 +139,17 @@ def tag_initial(tag: str) -> str:
     return first if first.isalpha() else "0"
 
 
-TAG_COST = 380
-"""Bytes of HTML a tag adds to a tags page, besides its name: Material's heading with its
-permalink and list, and the page's chip linking to it."""
-ROW_COST = 70
-"""Bytes of HTML a (tag, document) row of Material's listing adds, besides the document's id (in
-its link) and title: `<li>`, `<a>` and their whitespace. With `TAG_COST`, measured on the tags
-pages built from the real fixtures: the estimate is 6–25% over what Material writes."""
+TAG_COST = 260
+"""Bytes a tag adds to a tags page's Markdown (which is its HTML), besides its name: its heading,
+count and list, and the chip linking to it at the top of the page."""
+ROW_COST = 60
+"""Bytes a (tag, document) row adds, besides the document's id (in its link) and title."""
 
 
 def tag_cost(tag: str, titles: Iterable[tuple[str, str]]) -> int:
-    """About the bytes of HTML Material's listing and the page's chips give `tag` and its
-    documents' (id, title) rows."""
-    return TAG_COST + 5 * utf8(tag) + sum(ROW_COST + utf8(doc_id) + utf8(title) for doc_id, title in titles)
+    """About the bytes `tags.md.j2` lays `tag` out in with its documents' (id, title) rows
+    (the name is written in the chip, its link, the heading and its id)."""
+    return TAG_COST + 6 * utf8(tag) + sum(ROW_COST + utf8(doc_id) + utf8(title) for doc_id, title in titles)
 
 
 _memo: dict[str, tuple[object, object]] = {}
@@ -176,7 +174,7 @@ def tag_pages(corpus: Corpus) -> dict[str, str]:
     Tags are filed by pinyin initial (`tags/s/`); an initial whose listing would not fit in the
     page budget (`paging.BUDGET`) is packed, tags in pinyin order, into numbered pages
     (`tags/s/`, `tags/s/page-2/`, …). A tag whose listing alone would not fit has numbered pages
-    of its own (`tags/s/shuju/`, laid out by the site, since Material lists a tag on one page)."""
+    of its own (`tags/s/shuju/`, `tags/s/shuju/page-2/`, …)."""
     return _per_corpus(corpus, "tag pages", lambda: _tag_pages(corpus))[0]
 
 
@@ -206,12 +204,12 @@ def _tag_pages(corpus: Corpus) -> tuple[dict[str, str], set[str]]:
 
 
 def own_tag_page(corpus: Corpus, url: str) -> bool:
-    """Whether tags page `url` is a tag's own (a tag too big for Material's listing on one page)."""
+    """Whether tags page `url` is a tag's own (a tag too big to share a page)."""
     return url in _per_corpus(corpus, "tag pages", lambda: _tag_pages(corpus))[1]
 
 
 def listing_title(corpus: Corpus, document: Document) -> str:
-    """A document page's title as its front matter gives it (what Material's listings show)."""
+    """A document page's title as its front matter gives it (HTML-escaped): what a tag listing shows."""
     titled = titles(corpus)[document.id]
     return html.escape(titled["zh"] or titled["en"] or document.id, quote=True)
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
-
-from markupsafe import Markup
 
 from generator.model import Document
 from generator.read.inline import parse_inline
@@ -115,7 +111,7 @@ def _group_pages(corpus: Corpus, index: tuple[str, str, str], base: str, kind: t
                 grouped.append({**head, "entries": entries})
         pages.append({
             "url": page_url,
-            "front_matter": front_matter(f"{label} · {kind[0]} {kind[1]}"),
+            "front_matter": front_matter(f"{label} · {kind[0]} {kind[1]}", hide=("navigation", "toc")),
             "title": {"zh": label, "en": kind[1]},
             "count": sum(int(h["total"]) for h in heads),
             "count_en": documents_en(sum(int(h["total"]) for h in heads)),
@@ -326,18 +322,14 @@ def _tag_link_size(link: Mapping[str, object]) -> int:
     return 160 + 2 * utf8(link["tag"]) + utf8(link["target"])
 
 
-def _listing_digest(rows: Sequence[tuple[str, str, str]]) -> str:
-    """A digest of what Material's tags plugin will list on a page: (tag, document id, title) rows,
-    sorted. The listing is filled in at MkDocs time; the digest puts it in the Markdown, so a page
-    whose listing changes has changed Markdown (what `mkdocs build --dirty` looks at)."""
-    return hashlib.sha256(json.dumps(sorted(rows), ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
 def tags_pages(corpus: Corpus) -> list[dict[str, object]]:
     """The tags index (`tags/`: every tag with its count, by pinyin initial) and the tags pages it
-    links to (`groups.tag_pages`): Material's tags plugin lists each page's tags
-    (`<!-- material/tags {include: …} -->`); a tag too big for one page has numbered pages of its
-    own, laid out here."""
+    links to (`groups.tag_pages`), each listing its tags' documents; a tag too big to share a page
+    has numbered pages of its own.
+
+    The listings are written here, not left to Material's tags plugin: the plugin fills a listing
+    from the pages it read in the same MkDocs run, and `mkdocs build --dirty` reads only the
+    changed ones, so a listing rebuilt that way would lose every unchanged document."""
     tagged = groups.tagged_documents(corpus)
     where = groups.tag_pages(corpus)
     ordered = sorted(tagged, key=groups.tag_order)
@@ -364,17 +356,22 @@ def tags_pages(corpus: Corpus) -> list[dict[str, object]]:
         if groups.own_tag_page(corpus, url):
             pages += _own_tag_pages(corpus, url, tags[0], tagged[tags[0]], walk)
             continue
-        rows = [(tag, d.id, groups.listing_title(corpus, d)) for tag in tags for d in tagged[tag]]
         first, last = html.unescape(tags[0]), html.unescape(tags[-1])
         pages.append({"url": url, "kind": "listing", "up": _up(url, TAGS, "全部标签", "All tags"),
                       "front_matter": front_matter(f"标签 Tags · {first} – {last}", hide=("navigation", "toc")),
-                      "tags": [{"tag": html.unescape(t), "href": fragment(groups.tag_anchor(t)),
-                                "count": len(tagged[t])} for t in tags],
-                      # the tags as the front matter writes them (HTML-escaped, so no `-->`); JSON is YAML
-                      "listing": Markup(json.dumps({"include": tags, "toc": False}, ensure_ascii=False)),
-                      "digest": _listing_digest(rows),
-                      "pager": paging.pager(url, walk), "walk": None})
+                      "tags": [{"tag": html.unescape(t), "id": groups.tag_anchor(t),
+                                "href": fragment(groups.tag_anchor(t)), "count": len(tagged[t]),
+                                "documents": [_tagged_row(corpus, url, d) for d in groups.newest_first(tagged[t])]}
+                               for t in tags],
+                      "pager": paging.pager(url, walk)})
     return pages
+
+
+def _tagged_row(corpus: Corpus, url: str, document: Document) -> dict[str, object]:
+    """A document in a tag's listing: its title, linked (as Material's tags plugin listed it)."""
+    titles = groups.titles(corpus)[document.id]
+    return {"href": relative_href(url, document_url(document.id)),
+            "title": titles["zh"] or titles["en"] or document.id, "lang": "zh-Hans" if titles["zh"] else "en"}
 
 
 def _own_tag_pages(corpus: Corpus, base: str, tag: str, documents: list[Document], walk: list[str]
