@@ -19,7 +19,7 @@ from helpers import sample_corpus
 
 import material
 from generator.render import context
-from generator.render.search import doc_number_terms, document_type, prefix_token
+from generator.render.search import HAN, cut, doc_number_terms, document_type, prefix_token, segmenter_files
 from generator.write import PAGEFIND_SIGNATURE, stabilise_pagefind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,3 +143,39 @@ def test_header_override_is_materials_header_but_for_the_search():
     strip_ours = re.sub(r'    \{#- policy-site:.*?-#\}\n    \{% include "partials/pagefind.html" %\}\n', "",
                         strip_ours, flags=re.DOTALL)
     assert strip_ours == strip_upstream
+
+
+# --- one Chinese segmentation for the index and the query ---------------------------------------
+
+
+def test_cut_is_the_segmentation_pagefind_indexed(site):
+    """cut() (and search.js's segment(), the same in the browser, test_browser_search.py) gives the words
+    Pagefind's extended indexer wrote: its fragments keep them, separated by zero-width spaces."""
+    (fragment,) = _fragments(site)
+    words = [w.strip() for w in fragment["content"].split("\u200b")]
+    indexed = [w for w in words if HAN.fullmatch(w)]
+    text = fragment["content"].replace("\u200b", "")
+    assert len(indexed) > 200 and indexed == cut(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("国务院办公厅", ["国务", "院办", "公", "厅"]),  # jieba's word, cut again into bigrams and characters
+    ("应急预案", ["应急", "预案"]),                  # the browser's Intl.Segmenter: 应急/预/案
+    ("国务院", ["国务", "院"]),
+    ("工业和信息化部", ["工业", "和", "信息", "化", "部"]),
+    ("新一代人工智能", ["新一代", "人工", "智能"]),   # a trigram when the bigram is no word
+    ("第2017号 abc", ["第", "号"]),                   # only Chinese runs
+])
+def test_cut_examples(text, words):
+    assert cut(text) == words
+
+
+def test_the_dictionary_files_are_jiebas_dictionary():
+    """templates/assets/search/jieba/ is segmenter_files() written out (regenerate with
+    `python -c "from pathlib import Path; from generator.render.search import write_segmenter_files;
+    write_segmenter_files(Path('templates/assets/search/jieba'))"` when jieba's dictionary changes)."""
+    folder = ROOT / "templates" / "assets" / "search" / "jieba"
+    expected = segmenter_files()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)
+    assert all((folder / name).read_text(encoding="utf-8") == text for name, text in expected.items())
+    assert max(len(text.encode()) for text in expected.values()) < 64_000  # 11 KB on average

@@ -16,11 +16,24 @@
   the search box rewrites a 文号 in any written form (`〔2017〕315号`, `[2017]315`,
   `2017年315号`, `315号`, the id) into these tokens (`processTerm` in
   templates/assets/javascripts/search.js), which only the document itself holds.
+
+`segmenter_files()` gives the search box Pagefind's own Chinese segmentation. Pagefind's
+extended indexer cuts Chinese with charabia 0.9: jieba (jieba-rs, jieba's default
+dictionary, no HMM), then every word longer than two characters again, greedily, into
+dictionary bigrams, else trigrams, else single characters (国务院办公厅 → 国务/院办/公/厅).
+Its search box cuts the query with the browser's `Intl.Segmenter` (ICU: 国务院/办公/厅,
+应急/预/案), so a word cut differently found nothing. search.js cuts the query the indexer's
+way (`segment()`, `cut()` here is the same in Python) from jieba's dictionary, served as
+256 files by the first character's code point (`assets/search/jieba/NN.txt`, a query fetches
+one per distinct character).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
+from pathlib import Path
 
 from generator.model import Document
 from generator.render import groups
@@ -104,3 +117,98 @@ def search_context(document: Document, titles: dict[str, str | None]) -> dict[st
         "filters": [{"name": name, "value": value} for name, value in filters],
         "terms": " ".join(terms),
     }
+
+
+# --- the indexer's Chinese segmentation, for the search box ------------------------------------
+
+SEGMENTER_BUCKETS = 256
+"""Dictionary files by `ord(first character) % 256`; search.js computes the same."""
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+"""A run of Chinese characters: what charabia hands to jieba (other scripts, digits and
+punctuation split runs); search.js has the same class."""
+
+
+def jieba_dictionary() -> Path:
+    """jieba's default dictionary (`dict.txt`), the one jieba-rs in Pagefind's indexer embeds."""
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+@cache
+def _dictionary() -> tuple[dict[str, int], int]:
+    words: dict[str, int] = {}
+    total = 0
+    for line in jieba_dictionary().read_text(encoding="utf-8").splitlines():
+        word, freq = line.split(" ")[:2]
+        total += int(freq)
+        words[word] = int(freq)
+    return words, total
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def segmenter_files() -> dict[str, str]:
+    """jieba's dictionary for search.js: `NN.txt` (NN = `ord(first) % 256` in hex) holds the
+    Chinese words starting with those characters, a line per first character: the character, a
+    tab, then each word's rest and its frequency in base 36 (`国\t1k5y 务4h1 务院3ls …`; the
+    character alone when it is a word). The first line is `total` and the sum of all
+    frequencies (jieba scores a word log(freq / total))."""
+    words, total = _dictionary()
+    buckets: dict[int, dict[str, list[str]]] = {}
+    for word, freq in sorted(words.items()):
+        if HAN.fullmatch(word):
+            first = buckets.setdefault(ord(word[0]) % SEGMENTER_BUCKETS, {})
+            first.setdefault(word[0], []).append(word[1:] + _base36(freq))
+    return {f"{bucket:02x}.txt": "\n".join([f"total {total}", *(f"{c}\t{' '.join(v)}" for c, v in lines.items())]) + "\n"
+            for bucket, lines in sorted(buckets.items())}
+
+
+def write_segmenter_files(folder: Path) -> None:
+    """(Re)write the dictionary files into `folder` (templates/assets/search/jieba/)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in segmenter_files().items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def cut(text: str) -> list[str]:
+    """Chinese as Pagefind's indexer cuts it: every run of Chinese characters by jieba (default
+    dictionary, no HMM: the likeliest route through the dictionary words it holds), then each
+    word over two characters into bigrams, trigrams or characters (charabia's `cut_for_search`).
+    Other text is left out. search.js's `segment()` does the same in the browser."""
+    words, total = _dictionary()
+    log_total = math.log(total)
+    pieces: list[str] = []
+    for run in HAN.findall(text):
+        n = len(run)
+        route = [(0.0, 0)] * (n + 1)
+        for start in range(n - 1, -1, -1):
+            ends = [end for end in range(start, min(n, start + 16)) if run[start:end + 1] in words] or [start]
+            route[start] = max((math.log(words.get(run[start:end + 1]) or 1) - log_total + route[end + 1][0], end)
+                               for end in ends)
+        start = 0
+        while start < n:
+            end = route[start][1] + 1
+            pieces += _for_search(run[start:end], words)
+            start = end
+    return pieces
+
+
+def _for_search(word: str, words: dict[str, int]) -> list[str]:
+    if len(word) <= 2:
+        return [word]
+    pieces, i = [], 0
+    while i < len(word):
+        size = 2 if len(word) - i >= 2 and word[i:i + 2] in words else 3 if len(word) - i >= 3 and word[i:i + 3] in words else 1
+        pieces.append(word[i:i + size])
+        i += size
+    return pieces

@@ -1,7 +1,14 @@
 /* policy-site search: Pagefind's Default UI (pagefind/pagefind-ui.js, written by the
    Pagefind indexer after MkDocs) in a dialog opened from the header button or with "/".
-   The UI and the index are fetched on first use only. Three things are ours:
-   - the UI's strings in Chinese and English;
+   Four things are ours:
+   - loading: Pagefind (its JS, wasm, metadata and filters) and the UI are fetched when the
+     page is idle (or at once when the button is hovered or focused, or "/" pressed), never
+     before the page has loaded, so the first query costs only its index chunks and fragments;
+   - the query is cut into Chinese words the way the indexer cut the pages (`segment`): the
+     indexer cuts with jieba and charabia (国务院办公厅 → 国务/院办/公/厅), Pagefind's own box
+     with the browser's Intl.Segmenter (国务院/办公/厅), and a word cut differently found
+     nothing. The dictionary is jieba's, one file per group of first characters
+     (assets/search/jieba/, generator/render/search.py), fetched as characters are typed;
    - a 文号 in any written form becomes the tokens each document page carries in its
      hidden search terms (generator/render/search.py): 工信部科〔2017〕315号 →
      p5de54fe190e879d1 2017n315h (the 机关代字's code points); [2017]315, 2017年315号 →
@@ -34,16 +41,136 @@
     return "p" + Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); }).join("");
   }
 
-  function processTerm(term) {
-    return term
+  /* --- the indexer's Chinese segmentation (generator/render/search.py's cut()) --- */
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var BUCKETS = 256, LONGEST = 16;
+  var lines = new Map(), parsed = new Map(), logTotal = 0, buckets = {}, loadedBuckets = {};
+
+  function segmenterBase() { // assets/search/jieba/ beside pagefind/
+    return dialog.dataset.segmenter ? new URL(dialog.dataset.segmenter, location.href)
+      : new URL("../assets/search/jieba/", bundle());
+  }
+
+  function bucketOf(c) {
+    var name = (c.charCodeAt(0) % BUCKETS).toString(16);
+    return name.length < 2 ? "0" + name : name;
+  }
+
+  function loadBucket(name) {
+    if (!buckets[name]) {
+      buckets[name] = fetch(new URL(name + ".txt", segmenterBase()).href)
+        .then(function (response) {
+          if (!response.ok) throw new Error("search dictionary " + name + ": " + response.status);
+          return response.text();
+        })
+        .then(function (text) { // a line per first character, read when a query holds that character
+          text.split("\n").forEach(function (line) {
+            if (line.lastIndexOf("total ", 0) === 0) logTotal = Math.log(+line.slice(6));
+            else if (line) lines.set(line.charAt(0), line.slice(2));
+          });
+          loadedBuckets[name] = true;
+        })
+        .catch(function (error) { delete buckets[name]; throw error; });
+    }
+    return buckets[name];
+  }
+
+  function frequency(word) { // the word's count in jieba's dictionary, 0 if it is none
+    var first = word.charAt(0), known = parsed.get(first);
+    if (!known) {
+      known = new Map();
+      (lines.get(first) || "").split(" ").forEach(function (entry) {
+        var m = /^(.*?)([0-9a-z]+)$/.exec(entry);
+        if (m) known.set(m[1], parseInt(m[2], 36));
+      });
+      parsed.set(first, known);
+    }
+    return known.get(word.slice(1)) || 0;
+  }
+
+  function missingBuckets(term) {
+    var names = {};
+    (term.match(HAN) || []).join("").split("").forEach(function (c) {
+      if (!loadedBuckets[bucketOf(c)]) names[bucketOf(c)] = true;
+    });
+    return Object.keys(names);
+  }
+
+  function forSearch(word) { // charabia's cut_for_search: a long word into bigrams, trigrams or characters
+    if (word.length <= 2) return [word];
+    var pieces = [];
+    for (var i = 0; i < word.length;) {
+      var size = i + 2 <= word.length && frequency(word.slice(i, i + 2)) ? 2
+        : i + 3 <= word.length && frequency(word.slice(i, i + 3)) ? 3 : 1;
+      pieces.push(word.slice(i, i + size));
+      i += size;
+    }
+    return pieces;
+  }
+
+  function cutRun(run) { // jieba without HMM: the likeliest route through the dictionary's words
+    var n = run.length, route = [];
+    route[n] = [0, 0];
+    for (var start = n - 1; start >= 0; start--) {
+      var ends = [];
+      for (var end = start; end < Math.min(n, start + LONGEST); end++) {
+        if (frequency(run.slice(start, end + 1))) ends.push(end);
+      }
+      if (!ends.length) ends.push(start);
+      var best = null;
+      for (var k = 0; k < ends.length; k++) { // a tie goes to the longer word, as in jieba
+        var score = Math.log(frequency(run.slice(start, ends[k] + 1)) || 1) - logTotal + route[ends[k] + 1][0];
+        if (!best || score >= best[0]) best = [score, ends[k]];
+      }
+      route[start] = best;
+    }
+    var pieces = [];
+    for (var from = 0; from < n;) {
+      var to = route[from][1] + 1;
+      pieces = pieces.concat(forSearch(run.slice(from, to)));
+      from = to;
+    }
+    return pieces;
+  }
+
+  function segment(text) {
+    return text.replace(HAN, function (run) { return " " + cutRun(run).join(" ") + " "; });
+  }
+
+  function rewrite(term) {
+    return segment(term
       .replace(BRACKETED, function (all, prefix, year, number) {
         return " " + (prefix ? prefixToken(prefix) + " " : "") + year + "n" + number + "h ";
       })
       .replace(/(\d{4})\s*年\s*0*(\d+)\s*号/g, " $1n$2h ")
       .replace(/\b([a-z]+(?:-[a-z]+)*)-(\d{4})-0*(\d+)\b/gi, "$1 $2n$3h ")
       .replace(/(^|[^\dA-Za-z])0*(\d+)\s*号/g, "$1 n$2h ")
+      .replace(/[^\s"\p{L}\p{N}\p{M}_]/gu, " ")) // punctuation splits words, as in the index (not the quotes of a phrase)
       .replace(/\s+/g, " ")
       .trim();
+  }
+
+  /* The UI calls processTerm synchronously, so the dictionary files a query's Chinese needs are
+     fetched before the UI hears of the query: an input event waits (held in the capture phase)
+     until they are loaded, then goes on (`hold`). */
+  function processTerm(term) {
+    return rewrite(term);
+  }
+
+  function hold(event) {
+    var input = event.target;
+    if (!input.classList || !input.classList.contains("pagefind-ui__search-input")) return;
+    var missing = missingBuckets(input.value);
+    if (!missing.length) { prepare(input.value); return; }
+    event.stopPropagation();
+    Promise.all(missing.map(loadBucket)).catch(function () {}).then(function () {
+      missing.forEach(function (name) { loadedBuckets[name] = true; }); // a file that failed: cut without it
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
+
+  function prepare(term) { // the index chunks the query needs, fetched during the UI's debounce
+    warm().then(function (pagefind) { return pagefind.preload(rewrite(term)); }).catch(function () {});
   }
 
   function escapeHtml(text) {
@@ -101,7 +228,7 @@
       var next = (result.anchors || []).filter(function (a) { return a.location > terms.location; })
         .sort(function (a, b) { return a.location - b.location; })[0];
       var inTerms = hits.filter(function (l) { return l >= terms.location && (!next || l < next.location); });
-      if (inTerms.length) {
+      if (inTerms.length && inTerms.length >= inTitle.length) { // a 文号 query, not a title that shares a word with it
         var number = result.meta["文号"];
         result.excerpt = number ? "文号 <mark>" + escapeHtml(number) + "</mark>"
           : "<mark>" + escapeHtml(url.replace(/\/$/, "").split("/").pop()) + "</mark>";
@@ -140,15 +267,43 @@
     return result;
   }
 
-  var dialog, opener, loaded;
+  var dialog, opener, engine, loaded;
+  var EXCERPT_LENGTH = 40, DEBOUNCE_MS = 60; // the query's index chunks are fetched during it
+  /* The query is cut as the index was, so a word of the query is a word of the index: an exact
+     match (国) counts far more than a longer word it begins (国家), else the constitution's
+     many 国家/人民 outrank the anthem law for 中华人民共和国国歌法 (Pagefind's default is 1). */
+  var RANKING = { termSimilarity: 4 };
 
   function bundle() {
     return new URL(dialog.dataset.bundle, location.href);
   }
 
+  /* Pagefind's JS, wasm, metadata and filter files, loaded and decoded. Pagefind cuts a
+     Chinese query again with Intl.Segmenter when the page's language is Chinese; it is given
+     "und" (no language) while it starts, so the words `segment` cut reach the index as cut. */
+  function warm() {
+    if (engine) return engine;
+    engine = import(new URL("pagefind.js", bundle()).href).then(function (pagefind) {
+      return pagefind.options({ excerptLength: EXCERPT_LENGTH, ranking: RANKING }).then(function () {
+        var html = document.documentElement, lang = html.getAttribute("lang");
+        html.setAttribute("lang", "und");
+        try {
+          pagefind.init();
+        } finally {
+          if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
+        }
+        return pagefind.filters();
+      }).then(function () { return pagefind; });
+    });
+    engine.catch(function () { engine = null; });
+    return engine;
+  }
+
+  /* The UI, built in the closed dialog once Pagefind is ready (its own start then finds
+     Pagefind loaded: no second start racing the first). */
   function load() {
     if (loaded) return loaded;
-    loaded = new Promise(function (resolve, reject) {
+    loaded = Promise.all([warm(), new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("pagefind-ui.css", bundle()).href;
@@ -158,7 +313,7 @@
       script.onload = resolve;
       script.onerror = reject;
       document.head.appendChild(script);
-    }).then(function () {
+    })]).then(function () {
       var path = bundle().pathname;
       /* global PagefindUI */
       new PagefindUI({
@@ -167,18 +322,25 @@
         baseUrl: path.replace(/pagefind\/$/, ""),
         showSubResults: true,
         showImages: false,
-        excerptLength: 40,
-        debounceTimeoutMs: 150,
+        excerptLength: EXCERPT_LENGTH,
+        debounceTimeoutMs: DEBOUNCE_MS,
         resetStyles: false,
         autofocus: true,
         translations: TRANSLATIONS,
         processTerm: processTerm,
         processResult: rowResults
       });
-      /* No warm-up search of our own: Pagefind's chunk loads replace one wasm pointer, and a
-         preload racing the UI's filters() lost the filter chunks now and then (no filter panel). */
     });
+    loaded.catch(function () { loaded = null; });
     return loaded;
+  }
+
+  /* When the page is idle after loading (never competing with its first paint), unless the
+     reader asked to save data; then on the first sign of a search. */
+  function preloadWhenIdle() {
+    if (navigator.connection && navigator.connection.saveData) return;
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+    later(function () { load().catch(function () {}); }, { timeout: 2000 });
   }
 
   function focusInput() {
@@ -206,6 +368,12 @@
     if (!dialog || !opener || typeof dialog.showModal !== "function") return;
     opener.hidden = false;
     opener.addEventListener("click", open);
+    dialog.addEventListener("input", hold, true);
+    ["pointerenter", "focus", "touchstart"].forEach(function (type) {
+      opener.addEventListener(type, function () { load().catch(function () {}); }, { passive: true });
+    });
+    if (document.readyState === "complete") preloadWhenIdle();
+    else window.addEventListener("load", preloadWhenIdle);
     dialog.querySelector(".ps-search__close").addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("click", function (event) {
       if (event.target === dialog) dialog.close(); // a click on the backdrop
@@ -219,6 +387,13 @@
       }
     });
   }
+
+  /* The query as the index is cut (for tests and for a curious reader): psSearch.cut("应急预案") */
+  window.psSearch = {
+    cut: function (text) {
+      return Promise.all(missingBuckets(text).map(loadBucket)).then(function () { return rewrite(text); });
+    }
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
