@@ -151,10 +151,10 @@ def test_section_title_permalink_is_on_the_titles_last_line(open_page):
         assert link["y"] < text["y"] + text["height"], "the ¶ makes an empty line under the title"
 
 
-@pytest.mark.parametrize("name", ["home", "principles", "documents"])
+@pytest.mark.parametrize("name", ["home", "principles", "principle", "documents", "year"])
 def test_site_pages_fit_on_desktop(open_page, screenshots, name):
     page = open_page(PAGES[name])
-    if name in ("home", "principles"):
+    if name in ("home", "principles", "principle"):
         _shoot(page, screenshots, name)
     assert page.locator("h1").first.is_visible()
     assert not _horizontal_overflow(page)
@@ -472,7 +472,7 @@ def test_copy_citation_puts_number_title_and_paragraph_in_the_clipboard(open_pag
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["home", "document", "principles", "documents"])
+@pytest.mark.parametrize("name", ["home", "document", "principles", "principle", "documents", "year", "tags"])
 def test_no_serious_accessibility_violations(open_page, name, scheme):
     axe = _require("axe_playwright_python.sync_playwright")
     page = open_page(PAGES[name], color_scheme=scheme)
