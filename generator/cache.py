@@ -74,11 +74,15 @@ def source_key(source: Source) -> str:
     return digest.hexdigest()
 
 
-def cache_folder(kind: str = "align") -> Path:
-    """Where this code version's results of `kind` are kept (`$POLICY_SITE_CACHE/<kind>/`, else `.cache/<kind>/`)."""
+def cache_root() -> Path:
+    """`$POLICY_SITE_CACHE`, else `.cache/` in the checkout."""
     configured = os.environ.get("POLICY_SITE_CACHE")
-    root = Path(configured) if configured else PACKAGE.parent / ".cache"
-    return root / kind / code_version()[:16]
+    return Path(configured) if configured else PACKAGE.parent / ".cache"
+
+
+def cache_folder(kind: str = "documents") -> Path:
+    """Where this code version's results of `kind` are kept (`<cache root>/<kind>/<code version>/`)."""
+    return cache_root() / kind / code_version()[:16]
 
 
 def _prune(folder: Path) -> None:

@@ -30,7 +30,7 @@ def test_a_mkdocs_failure_is_reported_and_leaves_the_old_site(tmp_path, monkeypa
     (site / "index.html").write_text("old", encoding="utf-8")
     broken = tmp_path / "mkdocs.yml"
     broken.write_text("site_name: x\ntheme:\n  name: no-such-theme\n", encoding="utf-8")
-    monkeypatch.setattr(write, "MKDOCS_CONFIG", broken)
+    monkeypatch.setattr(write.mkdocs, "MKDOCS_CONFIG", broken)
     lines: list[str] = []
     assert build(SEEDS, site, strict=False, report=lines.append) == 1
     assert any(line.startswith(f"build: MkDocs failed; {site} left as it was") for line in lines)

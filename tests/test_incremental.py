@@ -21,21 +21,39 @@ def test_an_incremental_build_equals_a_clean_build(tmp_path, monkeypatch):
     shutil.copy(ROOT / "seeds" / "000_fb4425727dd22f71.txt", seeds)
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
     quiet = lambda line: None  # noqa: E731
-    assert build(seeds, tmp_path / "warm", strict=False, report=quiet) == 0
+    site = tmp_path / "site"
+    assert build(seeds, site, strict=False, report=quiet) == 0
 
     (seeds / "zz_added.txt").write_text("标题：新增的通知\n发布日期：2021-01-01\n\n新增的通知\n\n正文一段。\n", encoding="utf-8")
     changed = seeds / "alternating.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（修改）", 1), encoding="utf-8")
     (seeds / "chinese_only.txt").rename(seeds / "renamed.txt")
     (seeds / "mixed_lines.txt").unlink()
-    assert build(seeds, tmp_path / "incremental", strict=False, report=quiet) == 0
+    lines: list[str] = []
+    assert build(seeds, site, strict=False, report=lines.append) == 0
+    assert any("(--dirty)" in line for line in lines), lines  # MkDocs rebuilt only what changed
 
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "empty-cache"))
     assert build(seeds, tmp_path / "clean", strict=False, report=quiet) == 0
-    incremental, clean = _tree(tmp_path / "incremental"), _tree(tmp_path / "clean")
+    incremental, clean = _tree(site), _tree(tmp_path / "clean")
     assert incremental.keys() == clean.keys()
     assert [p for p in clean if incremental[p] != clean[p]] == []
     assert "documents/zz-added/index.html" in clean  # the added document is there, built from scratch
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "clean", "empty-cache", "seeds", "site"]
+
+
+def test_a_build_that_changed_nothing_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_fb4425727dd22f71.txt", seeds)
+    site = tmp_path / "site"
+    assert build(seeds, site, strict=False, report=lambda line: None) == 0
+    before = {p: p.stat().st_ino for p in site.rglob("*.html")}
+    lines: list[str] = []
+    assert build(seeds, site, strict=False, report=lines.append) == 0
+    assert any(line.startswith("write: 0 of ") for line in lines), lines
+    assert {p: p.stat().st_ino for p in site.rglob("*.html")} == before
 
 
 def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):

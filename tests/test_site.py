@@ -255,11 +255,11 @@ def test_a_failed_build_leaves_the_old_site(failure, site, seed_corpus, tmp_path
     def fail(*args, **kwargs):
         raise failure
 
-    monkeypatch.setattr(write, "run_mkdocs", fail)
+    monkeypatch.setattr(write.mkdocs, "run_mkdocs", fail)
     with pytest.raises(type(failure)):
         write_site(render_site(seed_corpus), target, "0", lambda line: None)
     assert _snapshot(target) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "site"]  # no temporary folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary or build folder beside it
 
 
 def test_a_real_mkdocs_failure_leaves_the_old_site(site, seed_corpus, tmp_path, monkeypatch):
@@ -268,7 +268,7 @@ def test_a_real_mkdocs_failure_leaves_the_old_site(site, seed_corpus, tmp_path, 
     before = _snapshot(target)
     broken = tmp_path / "mkdocs.yml"
     broken.write_text("site_name: x\ntheme:\n  name: no-such-theme\n", encoding="utf-8")
-    monkeypatch.setattr(write, "MKDOCS_CONFIG", broken)
+    monkeypatch.setattr(write.mkdocs, "MKDOCS_CONFIG", broken)
     with pytest.raises(BuildError, match="exit status"):
         write_site(render_site(seed_corpus), target, "0", lambda line: None)
     assert _snapshot(target) == before

@@ -1,0 +1,14 @@
+"""Write stage: the rendered files onto disk, MkDocs, Pagefind, and the swap into the site folder.
+
+The pages arrive rendered in memory (`generator.render`, called by `build()`).
+folder (the build folder kept between builds: only changed Markdown is written)
+→ mkdocs (`mkdocs build`, `--dirty` when the folder is trusted) → site (the new
+site folder assembled from MkDocs' output, Pagefind's index added, swapped in).
+"""
+
+from generator.write.mkdocs import MKDOCS_CONFIG, BuildError
+from generator.write.pagefind import PAGEFIND_OPTIONS, PAGEFIND_SIGNATURE, stabilise_pagefind
+from generator.write.site import source_date_epoch, write_site
+
+__all__ = ["MKDOCS_CONFIG", "PAGEFIND_OPTIONS", "PAGEFIND_SIGNATURE", "BuildError", "source_date_epoch",
+           "stabilise_pagefind", "write_site"]
