@@ -129,7 +129,7 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
     """Build the site from `seeds` into `site_dir`; return the process exit status. Diagnostics and
     failures go to `diagnose` (the command line: stderr), progress and the summary to `report`."""
     diagnose = diagnose or report
-    from generator.render import render_site  # the render and write stages load Jinja2 and MkDocs
+    from generator.render.pages import render_files  # the render and write stages load Jinja2 and MkDocs
     from generator.write import BuildError, source_date_epoch, write_site
 
     corpus = load_corpus(seeds)
@@ -141,7 +141,7 @@ def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], Non
         diagnose("build: failed under --strict; site not written")
         return 1
     try:
-        files = render_site(corpus, site_url=os.environ.get("SITE_URL") or None, cache=cache_folder("pages"))
+        files = render_files(corpus, site_url=os.environ.get("SITE_URL") or None, cache=cache_folder("pages"))
         pages = write_site(files, site_dir, source_date_epoch(corpus), report)
     except BuildError as error:
         diagnose(f"build: MkDocs failed; {site_dir} left as it was\n{error}")

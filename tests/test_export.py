@@ -1,4 +1,4 @@
-"""data/documents.json (render stage): schema, order, determinism."""
+"""data/documents.json, the catalogue, and each document's data (render stage): schema, order, determinism."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 from helpers import corpus, document, metadata, principle, sample_corpus, zh
 
-from generator.render.export import export_data, export_json
+from generator.render.export import document_data, export_data, export_json
 
 DOCUMENT_KEYS = ["id", "url", "source_file", "title", "metadata", "masthead", "truncated", "attachments", "blocks",
                  "principles", "keywords"]
@@ -17,10 +17,14 @@ BLOCK_KEYS = ["id", "kind", "level", "zh", "en", "source_lines", "confidence", "
 
 
 def test_schema():
-    data = export_data(sample_corpus())
+    sample = sample_corpus()
+    data = export_data(sample)
     assert list(data) == ["schema_version", "documents", "principles"]
-    (doc,) = data["documents"]
+    (entry,) = data["documents"]
+    doc = document_data(sample, sample.documents[0])
     assert list(doc) == DOCUMENT_KEYS and list(doc["metadata"]) == METADATA_KEYS
+    assert list(entry) == [k for k in DOCUMENT_KEYS if k not in ("masthead", "blocks")] + ["data", "rows", "pairs"]
+    assert entry["data"] == "data/documents/ceshi-2020-1.json" and entry["rows"] == len(doc["blocks"])
     assert doc["url"] == "documents/ceshi-2020-1/" and doc["source_file"] == "ceshi-2020-1.txt"
     assert doc["title"] == {"zh": "关于测试的通知", "en": None}
     assert doc["metadata"]["category"] == ["科技管理", "高技术管理"]
@@ -38,13 +42,15 @@ def test_schema():
     assert doc["blocks"][0]["en"] is None and doc["blocks"][0]["confidence"] is None
     assert doc["principles"] == [{"key": "systematic-layout", "name": {"zh": "系统布局", "en": "Systematic Layout"},
                                   "text": {"zh": "统筹推进。", "en": "Push forward as a whole."}, "block": "a1-4"}]
+    assert entry["principles"] == doc["principles"]
     assert data["principles"] == [{"key": "systematic-layout", "name": {"zh": "系统布局", "en": "Systematic Layout"},
                                    "documents": ["ceshi-2020-1"]}]
 
 
 def test_source_text_is_kept_verbatim():
     doc = document(notice=[(zh("见*计划*与[附件](#)\n第二行 <b>x</b>", line=7), None)])
-    (block,) = export_data(corpus(doc))["documents"][0]["blocks"]
+    sample = corpus(doc)
+    (block,) = document_data(sample, sample.documents[0])["blocks"]
     assert block["zh"] == "见*计划*与[附件](#)\n第二行 <b>x</b>" and block["source_lines"] == [7, 8]
 
 

@@ -62,7 +62,7 @@ def test_render_site_lists_every_page_data_file_and_feed():
                                                            sample_corpus().principles.entries),
                           *(f"tags/{i}/index.md" for i in tag_initials),
                           "documents/ceshi-2020-1/index.md", "data/documents.json", "data/documents.csv",
-                          "data/pairs.tmx", "data/documents.schema.json", "data/LICENSE.txt",
+                          "data/documents/ceshi-2020-1.tmx", "data/documents.schema.json", "data/LICENSE.txt",
                           "data/documents/ceshi-2020-1.json", "data/documents/ceshi-2020-1.txt",
                           "data/documents/ceshi-2020-1.md.txt", "feeds/atom.xml", "feeds/issuers/ceshibu.xml"}
     assert files == render_site(sample_corpus())  # deterministic

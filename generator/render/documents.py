@@ -1,16 +1,21 @@
-"""Render stage: each document's page and Markdown download, rendered once per context.
+"""Render stage: each document's files, rendered once per context.
 
-A document page is a function of its template context alone (`generator.render.
-context.document_context`: the document and what the corpus says of it — keywords,
-principles, references, status). So the rendered text is cached under a digest of
-the context, the templates and the code (`generator.cache`): a rebuild renders
-only the pages whose context changed, and a cold build renders on every core.
+A document's page, Markdown download, data (`data/documents/<id>.json`) and
+translation memory (`<id>.tmx`) are functions of its contexts alone
+(`generator.render.context.document_context`: the document and what the corpus
+says of it — keywords, principles, references, status; `export.document_data`).
+So the rendered texts are cached under a digest of the contexts, the templates
+and the code (`generator.cache`): a rebuild renders only the documents whose
+context changed, a cold build renders on every core, and the documents are
+rendered a batch at a time, so that the texts of the whole corpus are never
+held in memory at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Generator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,15 +23,21 @@ from typing import TYPE_CHECKING
 from generator.cache import cached_map, code_version
 from generator.render import context
 from generator.render.downloads import download_context, source_files
+from generator.render.export import catalogue_entry, document_data, document_file, to_json
+from generator.render.opendata import document_tmx
 from generator.render.urls import DOCUMENT_FILES, page_source
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from generator.model import Corpus
+    from generator.model import AlignedDocument, Corpus
 
-Job = tuple[tuple[str, dict[str, object]], ...]
-"""(template, context) of each file rendered for one document."""
+Job = tuple[dict[str, object], dict[str, object], dict[str, object]]
+"""A document's page context, download context and data."""
+Rendered = tuple[str, str, str, str, dict[str, object]]
+"""Its page, Markdown download, data as JSON, translation memory, and its catalogue entry."""
+BATCH = 500
+"""Documents rendered at a time."""
 
 
 @cache
@@ -52,22 +63,35 @@ def job_key(job: Job) -> str:
     return hashlib.sha256(templates_version().encode() + pickle.dumps(job, protocol=5)).hexdigest()
 
 
-def render_job(job: Job) -> tuple[str, ...]:
-    """The texts of a document's files (module level: worker processes receive it by name)."""
+def render_job(job: Job) -> Rendered:
+    """A document's rendered files (module level: worker processes receive it by name)."""
     env = _environment()
-    return tuple(env.get_template(template).render(page=page) for template, page in job)
+    page, download, data = job
+    return (env.get_template("document.md.j2").render(page=page), env.get_template("download.md.j2").render(page=download),
+            to_json(data), document_tmx(data), catalogue_entry(data))
 
 
-def document_files(corpus: Corpus, site_url: str | None, folder: Path | None) -> dict[str, str]:
-    """Every document's page, Markdown download and source text: `{path inside docs/: content}`;
-    rendered texts come from the cache in `folder` where they can (None: no cache)."""
-    jobs: list[Job] = [
-        (("document.md.j2", context.document_context(corpus, a)), ("download.md.j2", download_context(a, site_url)))
-        for a in corpus.documents]
-    rendered, _ = cached_map(render_job, jobs, [job_key(j) for j in jobs], folder)
-    files: dict[str, str] = {}
-    for aligned, job, (page, download) in zip(corpus.documents, jobs, rendered):
-        files[page_source(str(job[0][1]["url"]))] = page
-        files[f"{DOCUMENT_FILES}{aligned.document.id}.md.txt"] = download
-        files |= source_files(aligned)
-    return files
+def _job(corpus: Corpus, aligned: AlignedDocument, site_url: str | None) -> Job:
+    return (context.document_context(corpus, aligned), download_context(aligned, site_url),
+            document_data(corpus, aligned))
+
+
+def document_files(corpus: Corpus, site_url: str | None, folder: Path | None
+                   ) -> Generator[tuple[str, str], None, dict[str, dict[str, object]]]:
+    """Every document's files, `(path inside docs/, content)`, a batch of `BATCH` at a time; rendered
+    texts come from the cache in `folder` where they can (None: no cache). Returns the catalogue
+    entries, by document id."""
+    entries: dict[str, dict[str, object]] = {}
+    for start in range(0, len(corpus.documents), BATCH):
+        batch = corpus.documents[start:start + BATCH]
+        jobs = [_job(corpus, a, site_url) for a in batch]
+        rendered, _ = cached_map(render_job, jobs, [job_key(j) for j in jobs], folder)
+        for aligned, job, (page, download, data, tmx, entry) in zip(batch, jobs, rendered):
+            document_id = aligned.document.id
+            yield page_source(str(job[0]["url"])), page
+            yield f"{DOCUMENT_FILES}{document_id}.md.txt", download
+            yield document_file(document_id), data
+            yield f"{DOCUMENT_FILES}{document_id}.tmx", tmx
+            yield from source_files(aligned).items()
+            entries[document_id] = entry
+    return entries

@@ -1,4 +1,12 @@
-"""Render stage: the corpus as `data/documents.json` for anyone who wants the data.
+"""Render stage: the corpus as data for anyone who wants it.
+
+`data/documents.json` is the catalogue: every document's metadata, titles,
+principles, keywords and counts, with the address of its own file
+`data/documents/<id>.json`, which holds the document whole (every row in both
+languages, with the aligner's confidence and evidence). The catalogue stays
+small (about 1.5 KB a document) however long the documents are, and a
+document's file is rendered with its page, once per content
+(`generator.render.documents`).
 
 Deterministic: documents sorted by id, principles by key, keys in a fixed
 order, `ensure_ascii=False`, compact (no indent, no spaces: `json`'s C encoder,
@@ -15,12 +23,13 @@ from generator.render.context import document_titles, section_anchor
 from generator.render.fields import export_metadata
 from generator.render.units import row_anchors
 from generator.model import AlignedDocument, Block, Row, Section
-from generator.render.urls import document_url
+from generator.render.urls import DOCUMENT_FILES, document_url
 
 if TYPE_CHECKING:
     from generator.model import Corpus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: `documents.json` is a catalogue; each document's rows are in `data/documents/<id>.json` (1 held them all)."""
 
 
 def _text(blocks: tuple[Block, ...]) -> str | None:
@@ -49,7 +58,8 @@ def _attachment(section: Section, url: str) -> dict[str, object]:
     }
 
 
-def _document(corpus: Corpus, aligned: AlignedDocument) -> dict[str, object]:
+def document_data(corpus: Corpus, aligned: AlignedDocument) -> dict[str, object]:
+    """One document whole: `data/documents/<id>.json`."""
     document, metadata = aligned.document, aligned.document.metadata
     url = document_url(document.id)
     blocks = []
@@ -77,17 +87,31 @@ def _document(corpus: Corpus, aligned: AlignedDocument) -> dict[str, object]:
     }
 
 
-def export_data(corpus: Corpus) -> dict[str, object]:
-    """The export as plain data (sorted)."""
-    documents = sorted(corpus.documents, key=lambda a: a.document.id)
+def catalogue_entry(data: dict[str, object]) -> dict[str, object]:
+    """A document's entry in `documents.json`, from its whole data: all but the rows and the masthead,
+    with the address of its file and the counts of its rows."""
+    blocks: list[dict[str, object]] = data["blocks"]  # type: ignore[assignment]
+    entry = {k: v for k, v in data.items() if k not in ("blocks", "masthead")}
+    return {**entry, "data": document_file(str(data["id"])), "rows": len(blocks),
+            "pairs": sum(1 for b in blocks if b["zh"] and b["en"])}
+
+
+def export_data(corpus: Corpus, entries: dict[str, dict[str, object]] | None = None) -> dict[str, object]:
+    """The catalogue as plain data (sorted). `entries`: document id → `catalogue_entry`, when already made."""
+    entries = entries or {a.document.id: catalogue_entry(document_data(corpus, a)) for a in corpus.documents}
     return {
         "schema_version": SCHEMA_VERSION,
-        "documents": [_document(corpus, a) for a in documents],
+        "documents": [entries[i] for i in sorted(entries)],
         "principles": [
             {"key": e.key, "name": {"zh": e.name_zh, "en": e.name_en}, "documents": list(e.documents)}
             for e in sorted(corpus.principles.entries, key=lambda e: e.key)
         ],
     }
+
+
+def document_file(document_id: str) -> str:
+    """Where a document's whole data is, relative to the site root."""
+    return f"{DOCUMENT_FILES}{document_id}.json"
 
 
 def to_json(data: object) -> str:

@@ -15,7 +15,7 @@ from generator.render.fields import schema_fields
 from generator.render.paging import utf8
 from generator.render.urls import (
     CATEGORIES, CSV_FILE, DATA, DATA_FILE, DOCUMENTS, FEED, HOME, ISSUERS, LICENSE_FILE, PRINCIPLES, SCHEMA_FILE, TAGS,
-    TMX_FILE, anchor_id, document_url, fragment, relative_href)
+    anchor_id, document_url, fragment, relative_href)
 
 if TYPE_CHECKING:
     from generator.model import Corpus
@@ -293,15 +293,15 @@ def principles_pages(corpus: Corpus) -> list[dict[str, object]]:
 
 
 DOWNLOADS = (
-    (DATA_FILE, "全部数据（JSON）", "Everything, as JSON"),
+    (DATA_FILE, "文件目录：每份文件的元数据、关键词与数据文件地址（JSON）", "The catalogue: each document's metadata, keywords and data files (JSON)"),
     (CSV_FILE, "每份文件一行的元数据表（CSV，Excel 可直接打开）", "One row per document (CSV; opens in Excel)"),
-    (TMX_FILE, "全部中英对照段落的翻译记忆库（TMX 1.4b）", "Every aligned pair as a translation memory (TMX 1.4b)"),
     (SCHEMA_FILE, "documents.json 的 JSON Schema", "JSON Schema of documents.json"),
     (LICENSE_FILE, "许可", "Licence"),
     (FEED, "最新文件订阅（Atom）", "Newest documents (Atom feed)"),
 )
-"""The data page's downloads: path, what it is in Chinese and English. Per-document JSON
-is `data/documents/<id>.json`, linked from each document's card."""
+"""The data page's downloads: path, what it is in Chinese and English. Each document's whole text
+is `data/documents/<id>.json` and its aligned pairs `data/documents/<id>.tmx`, named in the
+catalogue and linked from the document's card."""
 
 
 def data_context(corpus: Corpus) -> dict[str, object]:

@@ -3,15 +3,16 @@
 - `data/documents.csv`: one row per document, the metadata a spreadsheet needs
   (written by the `csv` module; UTF-8 with a byte-order mark so that Excel reads
   the Chinese, RFC 4180 line endings);
-- `data/pairs.tmx`: every aligned pair as a TMX 1.4b translation unit, zh-CN and
-  en, with the aligner's confidence and evidence as properties (written by
-  `xml.etree.ElementTree`, which escapes; never by string concatenation);
-- `data/documents/<id>.json`: each document's object of `documents.json` alone;
+- `data/documents/<id>.tmx`: each document's aligned pairs as TMX 1.4b
+  translation units, zh-CN and en, with the aligner's confidence and evidence as
+  properties (written by `xml.etree.ElementTree`, which escapes; never by string
+  concatenation). One file per document, rendered with its page: a corpus-wide
+  file would be ~125 MB at 10,000 documents and rewritten on every change;
 - `data/documents.schema.json`: a JSON Schema (2020-12) of `documents.json`,
-  carrying its `schema_version`;
+  carrying its `schema_version`, with `$defs/document` for the per-document files;
 - `data/LICENSE.txt`: what may be done with it.
 
-Everything is derived from `export.export_data`, so the files cannot disagree.
+Everything is derived from `export`'s data, so the files cannot disagree.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from generator.render.export import SCHEMA_VERSION, to_json
-from generator.render.urls import CSV_FILE, DOCUMENT_FILES, LICENSE_FILE, SCHEMA_FILE, TMX_FILE
+from generator.render.urls import CSV_FILE, LICENSE_FILE, SCHEMA_FILE
 
 
 LICENSE = """\
-Data of policy-site: documents.json, documents.csv, pairs.tmx, documents/*.json
+Data of policy-site: documents.json, documents.csv, documents/*.json, documents/*.tmx
 
 The texts of Chinese laws, regulations, resolutions, decisions and orders of
 state organs, other documents of a legislative, administrative or judicial
@@ -49,7 +50,7 @@ def _scalar_metadata(metadata: dict[str, object]) -> list[str]:
 
 
 def documents_csv(data: dict[str, object]) -> str:
-    """`documents.csv`: one row per document, columns from the export's metadata."""
+    """`documents.csv`: one row per document of the catalogue, columns from its metadata."""
     documents = data["documents"]
     keys = _scalar_metadata(documents[0]["metadata"]) if documents else list(_CSV_METADATA)
     columns = ["id", "title_zh", "title_en", *keys, "category", "url", "source_file", "truncated",
@@ -59,13 +60,11 @@ def documents_csv(data: dict[str, object]) -> str:
     writer.writerow(columns)
     for d in documents:
         metadata = d["metadata"]
-        blocks = d["blocks"]
         writer.writerow([
             d["id"], d["title"]["zh"] or "", d["title"]["en"] or "",
             *[metadata.get(k) or "" for k in keys],
             " > ".join(metadata.get("category") or []), d["url"], d["source_file"], str(d["truncated"]).lower(),
-            len(d["attachments"]), len(blocks), sum(1 for b in blocks if b["zh"] and b["en"]),
-            "；".join(d["keywords"]),
+            len(d["attachments"]), d["rows"], d["pairs"], "；".join(d["keywords"]),
         ])
     return "\ufeff" + out.getvalue()
 
@@ -79,25 +78,24 @@ def _tuv(parent: ET.Element, lang: str, text: str) -> None:
     ET.SubElement(tuv, "seg").text = text
 
 
-def pairs_tmx(data: dict[str, object]) -> str:
-    """`pairs.tmx`: every row with both languages as a translation unit (TMX 1.4b)."""
+def document_tmx(document: dict[str, object]) -> str:
+    """`documents/<id>.tmx`: every row of one document with both languages as a translation unit (TMX 1.4b)."""
     tmx = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(tmx, "header", {
         "creationtool": "policy-site", "creationtoolversion": str(SCHEMA_VERSION), "segtype": "paragraph",
         "o-tmf": "policy-site", "adminlang": "en", "srclang": "zh-CN", "datatype": "plaintext",
     })
     body = ET.SubElement(tmx, "body")
-    for d in data["documents"]:
-        for b in d["blocks"]:
-            if not (b["zh"] and b["en"]) or b["confidence"] is None:
-                continue
-            tu = ET.SubElement(body, "tu", {"tuid": f"{d['id']}#{b['id']}"})
-            _prop(tu, "x-document", d["id"])
-            _prop(tu, "x-confidence", f"{b['confidence']:.3f}")
-            for e in b["evidence"]:
-                _prop(tu, "x-evidence", f"{e['kind']}: {e['detail']} ({e['score']:+g})")
-            _tuv(tu, "zh-CN", b["zh"])
-            _tuv(tu, "en", b["en"])
+    for b in document["blocks"]:
+        if not (b["zh"] and b["en"]) or b["confidence"] is None:
+            continue
+        tu = ET.SubElement(body, "tu", {"tuid": f"{document['id']}#{b['id']}"})
+        _prop(tu, "x-document", str(document["id"]))
+        _prop(tu, "x-confidence", f"{b['confidence']:.3f}")
+        for e in b["evidence"]:
+            _prop(tu, "x-evidence", f"{e['kind']}: {e['detail']} ({e['score']:+g})")
+        _tuv(tu, "zh-CN", b["zh"])
+        _tuv(tu, "en", b["en"])
     ET.indent(tmx)
     text = ET.tostring(tmx, encoding="unicode", xml_declaration=False)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + text + "\n")
@@ -108,7 +106,8 @@ def _nullable(kind: str) -> dict[str, object]:
 
 
 def json_schema(data: dict[str, object]) -> dict[str, object]:
-    """A JSON Schema of `documents.json`; metadata properties follow the export's own keys."""
+    """A JSON Schema of `documents.json` (the catalogue), with `$defs/document` for `documents/<id>.json`;
+    metadata properties follow the export's own keys."""
     documents = data["documents"]
     keys = _scalar_metadata(documents[0]["metadata"]) if documents else list(_CSV_METADATA)
     bilingual = {"type": "object", "required": ["zh", "en"],
@@ -122,16 +121,20 @@ def json_schema(data: dict[str, object]) -> dict[str, object]:
         "source_lines": {"type": "array", "items": {"type": "integer"}},
         "confidence": _nullable("number"), "section": {"type": "string"},
         "evidence": {"type": "array", "items": {"type": "object", "required": ["kind", "detail", "score"]}}}}
+    common = {
+        "id": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "url": {"type": "string"},
+        "source_file": {"type": "string"}, "title": bilingual,
+        "metadata": {"type": "object", "required": keys, "properties": metadata},
+        "truncated": {"type": "boolean"},
+        "attachments": {"type": "array", "items": {"type": "object", "required": ["number", "title", "url"]}},
+        "principles": {"type": "array", "items": {"type": "object", "required": ["key", "name", "text"]}},
+        "keywords": {"type": "array", "items": {"type": "string"}}}
     document = {"type": "object", "required": ["id", "url", "source_file", "title", "metadata", "blocks"],
-                "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "url": {"type": "string"},
-                    "source_file": {"type": "string"}, "title": bilingual,
-                    "metadata": {"type": "object", "required": keys, "properties": metadata},
-                    "masthead": {"type": "array", "items": {"type": "string"}}, "truncated": {"type": "boolean"},
-                    "attachments": {"type": "array", "items": {"type": "object", "required": ["number", "title", "url"]}},
-                    "blocks": {"type": "array", "items": block},
-                    "principles": {"type": "array", "items": {"type": "object", "required": ["key", "name", "text"]}},
-                    "keywords": {"type": "array", "items": {"type": "string"}}}}
+                "properties": {**common, "masthead": {"type": "array", "items": {"type": "string"}},
+                               "blocks": {"type": "array", "items": block}}}
+    entry = {"type": "object", "required": ["id", "url", "source_file", "title", "metadata", "data", "rows", "pairs"],
+             "properties": {**common, "data": {"type": "string"}, "rows": {"type": "integer"},
+                            "pairs": {"type": "integer"}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "documents.schema.json",
@@ -141,16 +144,14 @@ def json_schema(data: dict[str, object]) -> dict[str, object]:
         "required": ["schema_version", "documents", "principles"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
-            "documents": {"type": "array", "items": document},
+            "documents": {"type": "array", "items": entry},
             "principles": {"type": "array", "items": {"type": "object", "required": ["key", "name", "documents"]}},
         },
+        "$defs": {"document": document},
     }
 
 
 def open_data(data: dict[str, object]) -> dict[str, str]:
-    """Every open-data file but `documents.json`, from `export.export_data`: `{path inside docs/: content}`."""
-    files = {CSV_FILE: documents_csv(data), TMX_FILE: pairs_tmx(data), SCHEMA_FILE: to_json(json_schema(data)),
-             LICENSE_FILE: LICENSE}
-    for d in data["documents"]:
-        files[f"{DOCUMENT_FILES}{d['id']}.json"] = to_json(d)
-    return files
+    """The corpus-wide open-data files but `documents.json`, from `export.export_data`'s catalogue:
+    `{path inside docs/: content}`. Per-document files are rendered with each document's page."""
+    return {CSV_FILE: documents_csv(data), SCHEMA_FILE: to_json(json_schema(data)), LICENSE_FILE: LICENSE}

@@ -9,7 +9,7 @@ contents; writing them is `generator.write`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,22 +77,27 @@ def render_page(env: Environment, template: str, page: dict[str, object]) -> str
     return env.get_template(template).render(page=page)
 
 
-def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
-                cache: Path | None = None) -> dict[str, str]:
-    """Every page, data file and feed of the site: `{path inside docs/: content}`, sorted by path.
+def render_files(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
+                 cache: Path | None = None) -> Generator[tuple[str, str], None, None]:
+    """Every page, data file and feed of the site, `(path inside docs/, content)`, one at a time (the
+    write stage writes each as it comes, so the whole site is never in memory).
 
     `site_url` (SITE_URL) makes the feeds' links absolute; without it they are relative. Document
-    pages are rendered with the default templates, through the cache in `cache` if given
+    files are rendered with the default templates, through the cache in `cache` if given
     (`generator.render.documents`).
     """
     env = env or environment()
-    files: dict[str, str] = {}
     for template, build_pages in SITE_PAGES:
         for page in build_pages(corpus):
-            files[page_source(str(page["url"]))] = render_page(env, template, page)
-    files |= document_files(corpus, site_url, cache)
-    data = export_data(corpus)
-    files[DATA_FILE] = to_json(data)
-    files |= open_data(data)
-    files |= feeds(corpus, site_url)
-    return dict(sorted(files.items()))
+            yield page_source(str(page["url"])), render_page(env, template, page)
+    entries = yield from document_files(corpus, site_url, cache)
+    data = export_data(corpus, entries)
+    yield DATA_FILE, to_json(data)
+    yield from open_data(data).items()
+    yield from feeds(corpus, site_url).items()
+
+
+def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
+                cache: Path | None = None) -> dict[str, str]:
+    """`render_files` as a mapping sorted by path (tests, tools)."""
+    return dict(sorted(render_files(corpus, env, site_url, cache)))

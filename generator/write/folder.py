@@ -17,9 +17,11 @@ starts afresh and MkDocs builds clean.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -77,6 +79,7 @@ def output_of(path: str) -> str:
 
 
 def _assets() -> dict[str, bytes]:
+    """The site's stylesheets and scripts (`templates/assets/`), as MkDocs finds them in docs/."""
     assets = TEMPLATES / "assets"
     return {f"assets/{p.relative_to(assets).as_posix()}": p.read_bytes() for p in sorted(assets.rglob("*")) if p.is_file()}
 
@@ -89,8 +92,21 @@ def _load_state(folder: Path) -> dict[str, object] | None:
     return state if isinstance(state, dict) else None
 
 
-def prepare(files: dict[str, str], site_dir: Path, config: Path) -> Prepared:
-    """Bring the build folder's docs to `files` (and the assets), writing only what changed."""
+def _write_if_changed(folder: Path, path: str, data: bytes, known: str | None) -> tuple[str, bool]:
+    """Write `docs/<path>` unless it holds `data` already (by the digest `known` from the last build);
+    the digest, and whether it was written."""
+    digest = hashlib.sha256(data).hexdigest()
+    target = folder / "docs" / path
+    if digest == known and target.is_file():
+        return digest, False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return digest, True
+
+
+def prepare(files: Iterable[tuple[str, str]], site_dir: Path, config: Path) -> Prepared:
+    """Bring the build folder's docs to `files` (and the assets), writing only what changed; `files`
+    are taken one at a time, never all held."""
     folder = build_folder(site_dir)
     digest = renderer_digest(config, folder)
     state = _load_state(folder)
@@ -98,22 +114,21 @@ def prepare(files: dict[str, str], site_dir: Path, config: Path) -> Prepared:
         shutil.rmtree(folder, ignore_errors=True)
         state = {"docs": {}, "synced": {}}
     (folder / "state.json").unlink(missing_ok=True)  # until this build finishes, the folder is not trusted
-    contents = {path: text.encode("utf-8") for path, text in files.items()} | _assets()
     old: dict[str, str] = state["docs"]  # type: ignore[assignment]
-    new = {path: hashlib.sha256(data).hexdigest() for path, data in contents.items()}
-    written = tuple(path for path in new if old.get(path) != new[path] or not (folder / "docs" / path).is_file())
-    for path in written:
-        target = folder / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(contents[path])
+    new: dict[str, str] = {}
+    written: list[str] = []
+    contents = itertools.chain(((p, t.encode("utf-8")) for p, t in files), _assets().items())
+    for path, data in contents:
+        new[path], changed = _write_if_changed(folder, path, data, old.get(path))
+        if changed:
+            written.append(path)
     removed = tuple(sorted(set(old) - set(new)))
     for path in removed:
         (folder / "docs" / path).unlink(missing_ok=True)
         (folder / "out" / output_of(path)).unlink(missing_ok=True)
     (folder / "mkdocs.yml").write_text(inheriting_config(config, folder), encoding="utf-8")
-    dirty = bool(old)
     state = {"site_dir": str(site_dir.resolve()), "renderer": digest, "docs": new, "synced": state["synced"]}
-    return Prepared(folder, dirty, written, removed, state)
+    return Prepared(folder, bool(old), tuple(written), removed, state)
 
 
 def save_state(prepared: Prepared, synced: dict[str, list[int]]) -> None:

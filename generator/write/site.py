@@ -16,11 +16,12 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,9 +46,18 @@ def source_date_epoch(corpus: Corpus) -> str:
     return str(int(moment.timestamp()))
 
 
+def _same(live: Path, output: Path, unchanged: bool) -> bool:
+    """Whether the site's file `live` holds what MkDocs' `output` holds: `unchanged` since it was copied
+    there, or rewritten by MkDocs (its 404 page and sitemap, a page rebuilt) with the same bytes."""
+    if not live.is_file() or live.is_symlink():
+        return False
+    return unchanged or (live.stat().st_size == output.stat().st_size and filecmp.cmp(live, output, shallow=False))
+
+
 def assemble(output: Path, site_dir: Path, synced: dict[str, list[int]], target: Path) -> dict[str, list[int]]:
-    """Fill `target` with MkDocs' `output`: hard links to the site folder's files where `synced` says the
-    site holds the same output file (same size and mtime), copies of the others. Returns the new `synced`."""
+    """Fill `target` with MkDocs' `output`: hard links to the site folder's files where the site holds the
+    same bytes (`synced`: the size and mtime each output file had when it was last put there), copies of
+    the others. Returns the new `synced`."""
     now: dict[str, list[int]] = {}
     for source in sorted(p for p in output.rglob("*") if p.is_file()):
         path = source.relative_to(output).as_posix()
@@ -56,7 +66,7 @@ def assemble(output: Path, site_dir: Path, synced: dict[str, list[int]], target:
         destination = target / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         live = site_dir / path
-        if synced.get(path) == now[path] and live.is_file() and not live.is_symlink():
+        if _same(live, source, synced.get(path) == now[path]):
             os.link(live, destination)
         else:
             shutil.copy2(source, destination)
@@ -75,16 +85,18 @@ def swap(new: Path, site_dir: Path) -> None:
         shutil.rmtree(old)
 
 
-def write_site(files: dict[str, str], site_dir: Path, epoch: str, report: Callable[[str], None] = print,
-               config: Path | None = None) -> int:
-    """Write the rendered `files` and build them with MkDocs (configured by `config`, else the repository's
-    mkdocs.yml) into `site_dir`; return the number of pages."""
+def write_site(files: Iterable[tuple[str, str]] | dict[str, str], site_dir: Path, epoch: str,
+               report: Callable[[str], None] = print, config: Path | None = None) -> int:
+    """Write the rendered `files` (`(path, text)` pairs as they come, or a mapping) and build them with
+    MkDocs (configured by `config`, else the repository's mkdocs.yml) into `site_dir`; return the
+    number of pages."""
     started = time.monotonic()
     config = config or mkdocs.MKDOCS_CONFIG
-    pages = sum(path.endswith(".md") for path in files)
-    prepared = prepare(files, site_dir, config)
-    report(f"write: {len(prepared.written)} of {len(files)} files written, {len(prepared.removed)} removed "
-           f"→ {prepared.folder / 'docs'}")
+    prepared = prepare(files.items() if isinstance(files, dict) else files, site_dir, config)
+    pages = sum(path.endswith(".md") for path in prepared.state["docs"])  # type: ignore[union-attr]
+    report(f"write: {len(prepared.written)} of {len(prepared.state['docs'])} files written "  # type: ignore[arg-type]
+           f"(rendered {time.monotonic() - started:.1f} s), {len(prepared.removed)} removed → {prepared.folder / 'docs'}")
+    started = time.monotonic()
     mkdocs.run_mkdocs(prepared.folder, prepared.folder / "out", epoch, prepared.dirty)
     built = time.monotonic() - started
     site_dir = site_dir.resolve()
