@@ -573,7 +573,7 @@ def test_a_run_of_lone_rows_says_why_once_in_both_languages(open_page, screensho
 
 def _line_lengths(page, lang: str) -> list[float]:
     """Characters per line of the visible paragraphs of a language (lines counted from the text's boxes)."""
-    return page.evaluate("""lang => [...document.querySelectorAll(`.ps-cell--${lang} p.ps-block--paragraph`)]
+    return page.evaluate("""lang => [...document.querySelectorAll(`p.ps-cell--${lang}.ps-block--paragraph, .ps-cell--${lang} p.ps-block--paragraph`)]
       .filter(p => p.offsetParent).map(p => {
         const range = document.createRange(); range.selectNodeContents(p);
         const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
@@ -589,7 +589,7 @@ def test_single_language_views_drop_placeholders_and_keep_lines_short(open_page,
     other = "en" if lang == "zh" else "zh"
     assert page.locator(f".ps-row--no-{lang}:visible").count() == 0  # rows without this language are gone
     if lang == "zh":  # a 汉字 is 1 em wide: the column's width in ems is the line's length
-        ems = page.evaluate("""() => Math.max(...[...document.querySelectorAll('.ps-cell--zh p.ps-block')]
+        ems = page.evaluate("""() => Math.max(...[...document.querySelectorAll('p.ps-cell--zh.ps-block, .ps-cell--zh p.ps-block')]
           .filter(p => p.offsetParent).map(p => p.clientWidth / parseFloat(getComputedStyle(p).fontSize)))""")
         assert ems <= limit, ems
     lengths = _line_lengths(page, lang)
@@ -603,7 +603,7 @@ def test_single_language_views_drop_placeholders_and_keep_lines_short(open_page,
 def test_print_shows_the_text_and_its_citation_url_only(open_page, served):
     page = open_page(DOCUMENT)
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".ps-view", ".ps-toc", ".ps-row__tools", ".md-footer", ".ps-breadcrumbs"):
+    for hidden in (".md-header", ".ps-view", ".ps-toc", ".ps-row .ps-permalink", ".ps-cite", ".md-footer", ".ps-breadcrumbs"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".ps-row").first.is_visible()
     before = page.evaluate("getComputedStyle(document.querySelector('.ps-doc'), '::before').content")

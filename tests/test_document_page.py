@@ -1,6 +1,9 @@
-"""Render stage, the document page: the compact card, provenance fields, gaps, citations, feeds."""
+"""Render stage, the document page: the compact card, provenance fields, gaps, citations, feeds, light rows."""
 
 from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
 
 from generator.build import load_corpus
 from generator.render import context
@@ -71,3 +74,65 @@ def test_the_page_names_its_issuers_feed_and_skip_target(tmp_path):
     _, page, _ = _page(tmp_path)
     matter = page["front_matter"]
     assert matter["feed"]["href"].startswith("feeds/issuers/") and matter["skip"] == "notice"
+
+
+LAW = """中华人民共和国测试法
+
+第一章 总则
+
+第一条 为了测试，制定本法。
+
+第二条 本法适用于测试。
+测试应当依法进行。
+
+第三条 本法自2021年9月1日起施行。
+"""
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _rows(html: str) -> tuple[list[str], list[tuple[str, dict[str, str | None]]]]:
+    rows = re.findall(r'<div class="ps-row .*?</div>\n(?=<div class="ps-row |</div>)', html, re.DOTALL)
+    parser = _Tags()
+    parser.feed("".join(rows))
+    return rows, parser.tags
+
+
+def test_rows_are_light_each_cell_its_block_the_tools_made_by_script(tmp_path):
+    """MkDocs parses every tag of a page twice (issue 14): a row is its cells and its ¶ link, no more."""
+    _, page, html = _page(tmp_path)
+    rows, tags = _rows(html)
+    assert len(rows) == sum(len(s["rows"]) for s in page["sections"]) >= 4
+    for row in rows:  # the row, a cell or two, the ¶ (was 8: cells around blocks, an anchor, tools, a hidden button)
+        parser = _Tags()
+        parser.feed(row)
+        assert len(parser.tags) <= 4 + 2 * row.count("ps-missing"), row  # a gap notice: its two languages' spans
+    assert "<button" not in html.split('class="ps-rows"')[1] and "ps-row__tools" not in html
+    # the ¶ is drawn by site.css: no "¶" text in a row, so the search index never holds it
+    assert not [r for r in rows if "¶" in r] and all(r.count('class="ps-permalink"') == 1 for r in rows)
+    cells = [a for _, a in tags if "ps-cell" in (a.get("class") or "").split()]
+    assert cells and {c.get("lang") for c in cells} == {"zh-Hans", "en"}
+    assert '<p class="ps-cell ps-cell--zh ps-block ps-block--paragraph" lang="zh-Hans">第二段。</p>' in html
+    assert '<p class="ps-cell ps-cell--en ps-block ps-block--paragraph" lang="en">The second paragraph.</p>' in html
+
+
+def test_a_units_anchor_is_its_rows_permalink(tmp_path):
+    _, page, html = _page(tmp_path, LAW)
+    rows, tags = _rows(html)
+    links = {a["id"]: a["href"] for t, a in tags if t == "a" and a.get("id")}
+    assert {"chapter-1", "article-1", "article-2", "article-3"} <= set(links)
+    assert all(href == f"#{anchor}" for anchor, href in links.items())
+    assert "ps-anchor" not in html and "data-anchor" not in html
+    # one paragraph: the cell is the article's <p>; two: a <div> of <p>s; the label bold, first
+    assert '<p class="ps-cell ps-cell--zh ps-block ps-block--article" lang="zh-Hans"><strong>第一条</strong> 为了测试' in html
+    assert re.search(r'<div class="ps-cell ps-cell--zh ps-block ps-block--article" lang="zh-Hans"><p><strong>第二条</strong> '
+                     r'本法适用于测试。</p><p>测试应当依法进行。</p></div>', html)
+    article = next(r for r in rows if 'id="article-1"' in r)
+    assert 'data-cite-zh="《中华人民共和国测试法》第一条"' in article and "data-ref-en" not in article  # unused there

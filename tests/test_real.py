@@ -107,9 +107,9 @@ def test_golden_agrees_with_the_collectors_expectations():
 def test_law_page_has_article_anchors_and_citations(corpus):
     files = render_site(corpus)
     page = files["documents/01-data-security-law/index.md"]
-    assert '<span class="ps-anchor" id="article-26"></span>' in page and 'id="chapter-7"' in page
+    assert '<a class="ps-permalink" href="#article-26" id="article-26"' in page and 'id="chapter-7"' in page
     assert 'data-cite-zh="《中华人民共和国数据安全法》第二十六条"' in page
-    assert '<strong class="ps-article__no">第二十六条</strong>' in page
+    assert 'ps-block--article" lang="zh-Hans"><strong>第二十六条</strong>' in page
     assert "<dd>2021-09-01</dd>" in page  # 施行 Effective, from 第五十五条
     constitution = files["documents/06-constitution-bilingual/index.md"]
     assert 'data-cite-en="Constitution, Art. 26"' in constitution and 'id="preamble"' in constitution

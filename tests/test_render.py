@@ -99,7 +99,8 @@ def test_hostile_text_is_escaped_and_stays_text(hostile_page):
     assert "{{ x }}" in html and "{{ config }}" in html and "{% if %}" in html
     for line in HOSTILE_LINES:
         escaped = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        assert re.search(r'<p class="ps-block ps-block--paragraph">' + re.escape(escaped) + "</p>", html), line
+        assert re.search(r'<p class="ps-cell ps-cell--zh ps-block ps-block--paragraph" lang="zh-Hans">'
+                         + re.escape(escaped) + "</p>", html), line
     assert "<h1>像标题" not in html and "<blockquote>" not in html and "<li>像列表" not in html
     assert "<pre>" not in html and "<table" not in html.split('id="attachment-1"')[0].split("ps-card")[-1]
     assert html.count('<div class="ps-row ps-row--') == len(HOSTILE_LINES) + 1  # nothing closed the rows early
@@ -108,10 +109,10 @@ def test_hostile_text_is_escaped_and_stays_text(hostile_page):
 def test_both_languages_marked_and_missing_side_said_plainly():
     sample = sample_corpus()
     page = render_page(environment(), "document.md.j2", context.document_context(sample, sample.documents[0]))
-    assert page.count('class="ps-cell ps-cell--zh" lang="zh-Hans"') == 13
-    assert page.count('class="ps-cell ps-cell--en" lang="en"') == 12  # the mixed table spans both columns
+    assert len(re.findall(r'class="ps-cell ps-cell--zh[^"]*" lang="zh-Hans"', page)) == 13
+    assert len(re.findall(r'class="ps-cell ps-cell--en[^"]*" lang="en"', page)) == 12  # the mixed table spans both columns
     assert page.count(" ps-row--no-en") == 7 and page.count(" ps-row--no-zh") == 2  # lone rows, by missing side
-    notices = page.count('<p class="ps-missing"')
+    notices = page.count(' ps-missing" lang=')
     assert 0 < notices < 9 and page.count("in the source") + page.count("in this partial source") == notices
     assert page.count("（本段起共 6 段）") == 1  # a run of lone rows: one notice, in both languages
     assert 'href="#a1-4"' in page and 'id="a1-4"' in page  # every row has its permalink

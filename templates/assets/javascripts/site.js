@@ -1,6 +1,8 @@
 /* policy-site: the view switch (both / 中文 / English, remembered in
    localStorage) and the per-row "copy citation" button (search: search.js).
-   Without JavaScript the page shows both languages and neither control. */
+   Without JavaScript the page shows both languages and neither control: the
+   buttons are made here, after each row's ¶ permalink, from the row's data-*
+   attributes (the HTML stays light; the search index never sees them). */
 (function () {
   "use strict";
 
@@ -93,8 +95,16 @@
       return;
     }
     doc.dataset.url = location.origin + location.pathname;  /* printed under the title */
-    doc.querySelectorAll(".ps-cite").forEach(function (button) {
-      button.hidden = false;
+    doc.querySelectorAll(".ps-row > .ps-permalink").forEach(function (link) {
+      var row = link.parentNode, ref = row.dataset.ref;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ps-cite";
+      button.title = "复制引用 Copy citation";
+      button.setAttribute("aria-label", "Copy citation for " + ref);
+      button.textContent = "⧉";
+      link.title = ref;
+      row.appendChild(button);  /* after the ¶ (and the ? of an uncertain pairing) */
     });
     doc.addEventListener("click", function (event) {
       var button = event.target.closest(".ps-cite");
@@ -102,7 +112,8 @@
       if (!row) {
         return;
       }
-      var url = location.origin + location.pathname + "#" + (row.dataset.anchor || row.id);
+      /* the row's anchor, or the unit's it opens (#article-26): the ¶'s own target */
+      var url = location.origin + location.pathname + row.querySelector(".ps-permalink").getAttribute("href");
       /* Chinese form, English form, or both (the view decides); an article: 《title》第二十六条 */
       var view = document.documentElement.dataset.psView;
       var zh = row.dataset.citeZh ? row.dataset.citeZh + " " + url
