@@ -16,6 +16,8 @@ from pathlib import Path
 from generator.align import align_document
 from generator.analyse import collect_principles, extract_keywords, find_references, find_statuses
 from generator.analyse.keywords import document_terms
+from generator.analyse.principles import document_statements
+from generator.analyse.statements import Statement
 from generator.cache import cache_folder, cached_map, source_key
 from generator.check import check_coherence, check_corpus, check_document
 from generator.model import AlignedDocument, Corpus, Diagnostic, Document, Source
@@ -24,7 +26,7 @@ from generator.read import find_sources, read_corpus, read_source
 
 @dataclass(frozen=True)
 class Processed:
-    """What one source gives on its own (read, its own checks, aligned, its term counts): the per-document
+    """What one source gives on its own (read, its own checks, aligned, its term counts and principles): the per-document
     work, done in worker processes and cached together under the source's bytes and the code's version."""
 
     document: Document | None
@@ -35,18 +37,20 @@ class Processed:
     """The document aligned; None when it failed a check (it is left out of the build)."""
     terms: dict[str, int]
     """Its Chinese term counts (`generator.analyse.keywords.document_terms`); empty when not aligned."""
+    statements: list[Statement]
+    """The principles it states (`generator.analyse.principles.document_statements`); empty when not aligned."""
 
 
 def process(source: Source) -> Processed:
-    """Read → check → align → count terms, for one source (its files named as `seeds/NAME` in diagnostics)."""
+    """Read → check → align → count terms and find principles, for one source (its files named as `seeds/NAME` in diagnostics)."""
     document, diagnostics = read_source(source)
     if document is None:
-        return Processed(None, diagnostics, None, {})
+        return Processed(None, diagnostics, None, {}, [])
     diagnostics += check_document(document, f"{source.path.parent}/")
     if any(d.severity == "error" for d in diagnostics):
-        return Processed(document, diagnostics, None, {})
+        return Processed(document, diagnostics, None, {}, [])
     aligned = align_document(document)
-    return Processed(document, diagnostics, aligned, document_terms(aligned))
+    return Processed(document, diagnostics, aligned, document_terms(aligned), document_statements(aligned))
 
 
 def process_sources(seeds: Path, cached: bool = True) -> tuple[tuple[Processed, ...], tuple[Diagnostic, ...]]:
@@ -65,7 +69,7 @@ def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | N
     processed, diagnostics = process_sources(seeds, cached)
     for p in processed:
         diagnostics += p.diagnostics
-    lap("documents (read, check, align, terms)")
+    lap("documents (read, check, align, terms, principles)")
     passed = tuple(p for p in processed if p.aligned is not None)
     good, found = check_coherence(tuple(p.document for p in passed), f"{seeds}/")  # type: ignore[misc]
     kept = {d.source_file: d for d in good}
@@ -74,7 +78,7 @@ def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | N
     references, reported = find_references(good, seeds)
     corpus = Corpus(
         documents=aligned,
-        principles=collect_principles(aligned),
+        principles=collect_principles(aligned, statements=[p.statements for p in passed]),
         keywords=extract_keywords(aligned, [p.terms for p in passed]),
         diagnostics=_sorted(diagnostics + found + reported),
         references=references,

@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from generator.analyse.names import (
     GlossaryEntry,
@@ -150,13 +151,28 @@ def _document_principles(statements: Sequence[Statement], keys: Sequence[str]) -
     return tuple(merged.values())
 
 
+def document_statements(document: AlignedDocument) -> list[Statement]:
+    """The principles one document states, before the corpus gives them keys: the per-document part of
+    the work, cacheable (the glossary is the package's own data file)."""
+    return find_statements(document, _owners())
+
+
+@cache
+def _owners() -> dict[str, str]:
+    return glossary_owners(load_glossary())
+
+
 def collect_principles(
-    documents: Sequence[AlignedDocument], glossary: Sequence[GlossaryEntry] | None = None
+    documents: Sequence[AlignedDocument], glossary: Sequence[GlossaryEntry] | None = None,
+    statements: Sequence[list[Statement]] | None = None,
 ) -> PrincipleIndex:
-    """Every document's principles and the corpus-wide entries (glossary: `data/principles.tsv`)."""
+    """Every document's principles and the corpus-wide entries (glossary: `data/principles.tsv`).
+    `statements`: each document's `document_statements`, when already found (cached)."""
     glossary = load_glossary() if glossary is None else glossary
     owners = glossary_owners(glossary)
-    per_document = [(d.document.id, find_statements(d, owners)) for d in documents]
+    if statements is None:
+        statements = [find_statements(d, owners) for d in documents]
+    per_document = [(d.document.id, found) for d, found in zip(documents, statements, strict=True)]
     statements = [s for _, found in per_document for s in found]
     groups, roots = _group(statements, glossary)
     names = _canonical_names(groups, roots, statements, glossary)
