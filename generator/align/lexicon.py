@@ -84,6 +84,8 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 """Spaces between Chinese characters (`序　言`, `总  则`): layout, not word breaks."""
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MAX_SENSE_WORDS = 4
+WORD_MEMO = 1 << 16
+"""Most words whose units a `Lexicon` remembers (about 1.5 KB each); past that it starts afresh."""
 
 
 def normalize(text: str) -> str:
@@ -145,7 +147,7 @@ class Unit:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The loaded dictionaries. Build one with `lexicon()`; it is read-only afterwards."""
+    """The loaded dictionaries. Build one with `lexicon()`; it is read-only afterwards (but for its memo)."""
 
     glossary: dict[str, tuple[Sense, ...]]
     cedict: dict[str, tuple[str, ...]]
@@ -155,6 +157,9 @@ class Lexicon:
     freq_total: int
     glossary_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """First character of a glossary term → the lengths of the terms it starts, longest first."""
+    known_words: dict[str, tuple[Unit, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Memo of `_word` (a word's units depend on nothing but the word and the dictionaries), at most
+    `WORD_MEMO` words: a document's words are mostly ones seen before, this saves half its lexicon time."""
 
     def weight(self, word: str) -> float:
         """Inverse log frequency of `word` in jieba's dictionary (unknown words weigh like rare ones)."""
@@ -191,7 +196,15 @@ class Lexicon:
     def _units(self, piece: str, known: bool) -> list[Unit]:
         if known:
             return [Unit.of(piece, max(self.weight(piece), 6.0), self.glossary[piece], True)]
-        return [u for w in cut(piece) for u in self._word(w.strip())]
+        return [u for w in cut(piece) for u in self._word_units(w.strip())]
+
+    def _word_units(self, word: str) -> tuple[Unit, ...]:
+        units = self.known_words.get(word)
+        if units is None:
+            if len(self.known_words) >= WORD_MEMO:
+                self.known_words.clear()
+            units = self.known_words[word] = tuple(self._word(word))
+        return units
 
     def _word(self, word: str) -> list[Unit]:
         if not word or word in _ZH_STOP:
