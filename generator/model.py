@@ -358,10 +358,20 @@ class PrincipleIndex:
     """(document id, the principles it states in reading order), in corpus order."""
     entries: tuple[PrincipleEntry, ...]
     """One entry per principle key, most-stated first (ties by key)."""
+    _lookup: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
+    """Per-document principles and entries by key, derived once: no scan per question."""
+
+    def __post_init__(self) -> None:
+        lookup = {"document": dict(self.by_document), "entry": {e.key: e for e in self.entries}}
+        object.__setattr__(self, "_lookup", lookup)  # frozen: set once, here
 
     def for_document(self, document_id: str) -> tuple[Principle, ...]:
         """The principles `document_id` states (empty when none)."""
-        return next((p for d, p in self.by_document if d == document_id), ())
+        return self._lookup["document"].get(document_id, ())  # type: ignore[return-value]
+
+    def entry(self, key: str) -> PrincipleEntry | None:
+        """The corpus-wide entry of a principle key."""
+        return self._lookup["entry"].get(key)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -104,3 +104,33 @@ def test_cached_document_pages_are_the_rendered_ones_and_follow_their_context(tm
     again = render_site(dataclasses.replace(corpus, keywords=keywords), cache=tmp_path)
     changed = sorted(p for p in plain if again.get(p) != plain[p])
     assert f"documents/{first}/index.md" in changed  # the corpus changed its context: rendered anew
+
+
+def test_equal_facts_give_equal_contexts_as_the_corpus_around_a_document_changes(tmp_path):
+    """The render cache is keyed by a document and its `facts`, not its context: whenever the corpus
+    changes around a document (documents citing it added, a cited one retitled, keywords moved), equal
+    facts must mean an equal context, or a rebuild would keep a stale page."""
+    import dataclasses
+
+    from generator.build import load_corpus
+    from generator.render import context
+    from generator.render.documents import facts, job_key
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "crossrefs", seeds)
+    variants = [load_corpus(seeds, cached=False)]
+    plan = seeds / "03_plan.txt"  # issued by 02, cited by 02 and abolished by 04: they show its date
+    plan.write_text(plan.read_text(encoding="utf-8").replace("发布日期：2018-01-02", "发布日期：2018-02-03"), encoding="utf-8")
+    variants.append(load_corpus(seeds, cached=False))
+    (seeds / "04_later.txt").unlink()  # gone: the plan is no longer abolished
+    variants.append(load_corpus(seeds, cached=False))
+    base = variants[0]
+    moved = {k: v[1:] + v[:1] for k, v in base.keywords.items()}
+    variants.append(dataclasses.replace(base, keywords=moved))
+    seen: dict[str, object] = {}
+    for corpus in variants:
+        for aligned in corpus.documents:
+            key = job_key(aligned, facts(corpus, aligned, None))
+            page = context.document_context(corpus, aligned)
+            assert seen.setdefault(key, page) == page, aligned.document.id
+    assert len(seen) > len(base.documents)  # the variants did change some documents' facts

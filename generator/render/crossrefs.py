@@ -149,10 +149,20 @@ def cites_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, 
     }
 
 
+_AS_OF: dict[int, tuple[Corpus, int | None]] = {}
+"""The last corpora's `as_of_year`, by identity: every plan's page asks, and the answer scans the corpus."""
+
+
 def as_of_year(corpus: Corpus) -> int | None:
     """The year the corpus speaks of: its newest document's (deterministic, unlike the clock)."""
+    known = _AS_OF.get(id(corpus))
+    if known is not None and known[0] is corpus:
+        return known[1]
     dates = [date_of(a.document) for a in corpus.documents if date_of(a.document)]
-    return int(max(dates)[:4]) if dates else None
+    year = int(max(dates)[:4]) if dates else None
+    _AS_OF.clear()  # one corpus at a time; a build has one
+    _AS_OF[id(corpus)] = (corpus, year)
+    return year
 
 
 def status_context(corpus: Corpus, document_id: str, page_url: str) -> dict[str, object] | None:

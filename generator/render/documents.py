@@ -1,36 +1,40 @@
 """Render stage: each document's files, rendered once per context.
 
 A document's page, Markdown download, data (`data/documents/<id>.json`) and
-translation memory (`<id>.tmx`) are functions of its contexts alone
-(`generator.render.context.document_context`: the document and what the corpus
-says of it — keywords, principles, references, status; `export.document_data`).
-So the rendered texts are cached under a digest of the contexts, the templates
-and the code (`generator.cache`): a rebuild renders only the documents whose
-context changed, a cold build renders on every core, and the documents are
-rendered a batch at a time, so that the texts of the whole corpus are never
-held in memory at once.
+translation memory (`<id>.tmx`) are functions of the document and of what the
+corpus says of it (`facts`: keywords and where their tags are listed,
+principles and their entries, references from and to it and the documents at
+their other end, statuses, the year the corpus speaks of), with the templates
+and the code. So the rendered texts are cached under a digest of those
+(`generator.cache`): a rebuild builds the contexts of, and renders, only the
+documents whose facts changed; a cold build renders on every core; and the
+documents are rendered a batch at a time, so that the texts of the whole corpus
+are never held in memory at once. `tests/test_incremental.py` checks that equal
+facts give equal contexts when the corpus around a document changes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import pickle
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cache import cached_map, code_version
-from generator.render import context
+from generator.render import context, groups
+from generator.render.crossrefs import as_of_year
 from generator.render.downloads import download_context, source_files
 from generator.render.export import catalogue_entry, document_data, document_file, to_json
 from generator.render.opendata import document_tmx
-from generator.render.urls import DOCUMENT_FILES, page_source
+from generator.render.urls import DOCUMENT_FILES, document_url, page_source
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from generator.model import AlignedDocument, Corpus
+    from generator.model import AlignedDocument, Corpus, Document
 
 Job = tuple[dict[str, object], dict[str, object], dict[str, object]]
 """A document's page context, download context and data."""
@@ -58,9 +62,46 @@ def templates_version() -> str:
     return digest.hexdigest()
 
 
-def job_key(job: Job) -> str:
-    """The cache key of a document's rendering: its contexts, the templates and the code."""
-    return hashlib.sha256(templates_version().encode() + pickle.dumps(job, protocol=5)).hexdigest()
+def facts(corpus: Corpus, aligned: AlignedDocument, site_url: str | None) -> tuple[object, ...]:
+    """Everything a document's files depend on besides the document itself: what the corpus says of it.
+    Conservative (more than the pages show), never less: a fact missing here would leave a page stale."""
+    document_id = aligned.document.id
+    keywords = corpus.keywords.get(document_id, ())
+    principles = corpus.principles.for_document(document_id)
+    cites, cited = corpus.references_from(document_id), corpus.references_to(document_id)
+    statuses = {i: corpus.status_of(i) for i in {document_id} | {r.target for r in cites} | {r.source for r in cited}}
+    related = sorted({i for i in statuses if i != document_id} | {s.by for s in statuses.values() if s and s.by})
+    return (
+        site_url, keywords, tuple(groups.tag_url(html.escape(k, quote=True), corpus) for k in keywords),
+        principles, tuple(corpus.principles.entry(p.key) for p in principles), cites, cited, sorted(statuses.items()),
+        tuple((i, corpus.position(i), _identity(corpus.document(i).document)) for i in related if _known(corpus, i)),
+        as_of_year(corpus),
+    )
+
+
+def _known(corpus: Corpus, document_id: str) -> bool:
+    try:
+        corpus.position(document_id)
+    except KeyError:
+        return False
+    return True
+
+
+def _identity(document: Document) -> tuple[object, ...]:
+    """What a page shows of another document: its id, metadata and section titles."""
+    return (document.id, document.metadata, tuple((s.title_zh, s.title_en) for s in document.sections))
+
+
+def job_key(aligned: AlignedDocument, facts: tuple[object, ...]) -> str:
+    """The cache key of a document's rendering: the document as read (its files' names and lines, its id),
+    its facts, the templates and the code (which made the rest of the aligned document from those)."""
+    document = aligned.document
+    digest = hashlib.sha256(f"{templates_version()}\0{document.id}\0".encode())
+    for part in (document.source_file, document.translation_file or "", *document.source_lines, "\0",
+                 *document.translation_lines):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\n")
+    digest.update(pickle.dumps(facts, protocol=5))
+    return digest.hexdigest()
 
 
 def render_job(job: Job) -> Rendered:
@@ -76,6 +117,19 @@ def _job(corpus: Corpus, aligned: AlignedDocument, site_url: str | None) -> Job:
             document_data(corpus, aligned))
 
 
+class _Jobs(Sequence[Job]):
+    """A batch's jobs, each built when asked for: the cache asks only for those it does not hold."""
+
+    def __init__(self, corpus: Corpus, batch: Sequence[AlignedDocument], site_url: str | None) -> None:
+        self._corpus, self._batch, self._site_url = corpus, batch, site_url
+
+    def __len__(self) -> int:
+        return len(self._batch)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return _job(self._corpus, self._batch[index], self._site_url)
+
+
 def document_files(corpus: Corpus, site_url: str | None, folder: Path | None
                    ) -> Generator[tuple[str, str], None, dict[str, dict[str, object]]]:
     """Every document's files, `(path inside docs/, content)`, a batch of `BATCH` at a time; rendered
@@ -84,11 +138,14 @@ def document_files(corpus: Corpus, site_url: str | None, folder: Path | None
     entries: dict[str, dict[str, object]] = {}
     for start in range(0, len(corpus.documents), BATCH):
         batch = corpus.documents[start:start + BATCH]
-        jobs = [_job(corpus, a, site_url) for a in batch]
-        rendered, _ = cached_map(render_job, jobs, [job_key(j) for j in jobs], folder)
-        for aligned, job, (page, download, data, tmx, entry) in zip(batch, jobs, rendered):
+        if folder is None:
+            rendered: tuple[Rendered, ...] = tuple(render_job(_job(corpus, a, site_url)) for a in batch)
+        else:
+            job_keys = [job_key(a, facts(corpus, a, site_url)) for a in batch]
+            rendered, _ = cached_map(render_job, _Jobs(corpus, batch, site_url), job_keys, folder)
+        for aligned, (page, download, data, tmx, entry) in zip(batch, rendered):
             document_id = aligned.document.id
-            yield page_source(str(job[0]["url"])), page
+            yield page_source(document_url(document_id)), page
             yield f"{DOCUMENT_FILES}{document_id}.md.txt", download
             yield document_file(document_id), data
             yield f"{DOCUMENT_FILES}{document_id}.tmx", tmx
