@@ -18,7 +18,7 @@ from generator.analyse import collect_principles, extract_keywords, find_referen
 from generator.analyse.keywords import document_terms
 from generator.analyse.principles import document_statements
 from generator.analyse.statements import Statement
-from generator.cache import cache_folder, cached_map, source_key
+from generator.cache import DOCUMENT_CODE, cache_folder, cached_map, source_key
 from generator.check import check_coherence, check_corpus, check_document
 from generator.model import AlignedDocument, Corpus, Diagnostic, Document, Source
 from generator.read import find_sources, read_corpus, read_source
@@ -57,7 +57,7 @@ def process_sources(seeds: Path, cached: bool = True) -> tuple[tuple[Processed, 
     """Every source in `seeds` processed (from the cache where it can be), and the diagnostics of the listing."""
     sources, diagnostics = find_sources(seeds)
     keys = [source_key(s) for s in sources]
-    processed, _ = cached_map(process, sources, keys, cache_folder("documents") if cached else None)
+    processed, _ = cached_map(process, sources, keys, cache_folder("documents", DOCUMENT_CODE) if cached else None)
     return processed, diagnostics
 
 

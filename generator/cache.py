@@ -53,20 +53,30 @@ class BatchReport:
     """Processes that computed (1: in this process)."""
 
 
+DOCUMENT_CODE = ("__init__.py", "align", "analyse", "build.py", "cache.py", "check.py", "data", "model.py", "read",
+                 "segment.py", "text.py")
+"""The parts of the package the per-document work runs (`generator.build.process`; imports flow one way,
+so none of them reaches the render or write stages): a change to a template or to the render code
+keeps the documents read and aligned."""
+
+
 @cache
-def code_version() -> str:
-    """A digest of every file of the generator package (code and data): a new version invalidates the cache."""
+def code_version(parts: tuple[str, ...] | None = None) -> str:
+    """A digest of the files of the generator package (code and data), or of those under `parts` (top-level
+    names): a new version invalidates what was cached under the old."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        relative = path.relative_to(PACKAGE)
+        if path.is_file() and "__pycache__" not in path.parts and (parts is None or relative.parts[0] in parts):
+            digest.update(relative.as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def source_key(source: Source) -> str:
-    """The cache key of work on a source: its files' names and bytes, where they are, and the code's version."""
-    digest = hashlib.sha256(code_version().encode())
+    """The cache key of the per-document work on a source: its files' names and bytes, where they are, and
+    the version of the code that work runs (`DOCUMENT_CODE`)."""
+    digest = hashlib.sha256(code_version(DOCUMENT_CODE).encode())
     for path in (source.path, source.translation):
         if path is not None:
             digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
@@ -80,9 +90,10 @@ def cache_root() -> Path:
     return Path(configured) if configured else PACKAGE.parent / ".cache"
 
 
-def cache_folder(kind: str = "documents") -> Path:
-    """Where this code version's results of `kind` are kept (`<cache root>/<kind>/<code version>/`)."""
-    return cache_root() / kind / code_version()[:16]
+def cache_folder(kind: str = "documents", parts: tuple[str, ...] | None = None) -> Path:
+    """Where results of `kind` are kept for this version of the code (of `parts` of it, if given):
+    `<cache root>/<kind>/<code version>/`."""
+    return cache_root() / kind / code_version(parts)[:16]
 
 
 def _prune(folder: Path) -> None:

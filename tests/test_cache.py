@@ -54,7 +54,7 @@ def test_the_key_follows_the_bytes_the_place_and_the_code(sources, monkeypatch, 
     shutil.copy(source.path, moved / source.path.name)
     assert cache.source_key(type(source)(moved / source.path.name)) != cache.source_key(source)  # diagnostics name the folder
     changed = cache.source_key(source)
-    monkeypatch.setattr(cache, "code_version", lambda: "another version")
+    monkeypatch.setattr(cache, "code_version", lambda parts=None: "another version")
     assert cache.source_key(source) != changed
 
 
@@ -80,3 +80,23 @@ def test_a_new_code_version_removes_the_old_entries_and_nothing_else(sources, tm
 def test_the_default_folder_is_per_code_version(monkeypatch, tmp_path):
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path))
     assert cache.cache_folder("documents") == tmp_path / "documents" / cache.code_version()[:16]
+    assert cache.cache_folder("documents", cache.DOCUMENT_CODE) == (
+        tmp_path / "documents" / cache.code_version(cache.DOCUMENT_CODE)[:16])
+
+
+def test_the_per_document_work_keeps_its_cache_when_only_the_render_code_changes(monkeypatch, tmp_path):
+    package = tmp_path / "generator"
+    for name in ("read/readers.py", "render/pages.py", "text.py"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text("# v1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    cache.code_version.cache_clear()
+    before = cache.code_version(cache.DOCUMENT_CODE), cache.code_version()
+    (package / "render" / "pages.py").write_text("# v2\n", encoding="utf-8")
+    cache.code_version.cache_clear()
+    after = cache.code_version(cache.DOCUMENT_CODE), cache.code_version()
+    assert after[0] == before[0] and after[1] != before[1]
+    (package / "read" / "readers.py").write_text("# v2\n", encoding="utf-8")
+    cache.code_version.cache_clear()
+    assert cache.code_version(cache.DOCUMENT_CODE) != before[0]
+    cache.code_version.cache_clear()

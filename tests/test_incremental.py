@@ -57,7 +57,7 @@ def test_a_build_that_changed_nothing_writes_nothing(tmp_path, monkeypatch):
 
 
 def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):
-    from generator.cache import cache_folder
+    from generator.cache import DOCUMENT_CODE, cache_folder
     from generator.build import load_corpus
 
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
@@ -66,7 +66,7 @@ def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):
     for name in ("alternating.txt", "chinese_only.txt"):
         shutil.copy(ROOT / "tests" / "fixtures" / "reader" / name, seeds)
     first = load_corpus(seeds)
-    assert len(list(cache_folder("documents").iterdir())) == 2
+    assert len(list(cache_folder("documents", DOCUMENT_CODE).iterdir())) == 2
     assert load_corpus(seeds) == first
 
 
