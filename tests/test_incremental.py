@@ -134,3 +134,24 @@ def test_equal_facts_give_equal_contexts_as_the_corpus_around_a_document_changes
             page = context.document_context(corpus, aligned)
             assert seen.setdefault(key, page) == page, aligned.document.id
     assert len(seen) > len(base.documents)  # the variants did change some documents' facts
+
+
+def test_without_hard_links_the_site_is_copied(tmp_path, monkeypatch):
+    """On a file system that refuses hard links, the unchanged files are copied instead."""
+    from generator.write import site as write_site_module
+
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_fb4425727dd22f71.txt", seeds)
+    site = tmp_path / "site"
+    assert build(seeds, site, strict=False, report=lambda line: None) == 0
+    before = _tree(site)
+
+    def refuse(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(write_site_module.os, "link", refuse)
+    assert build(seeds, site, strict=False, report=lambda line: None) == 0
+    assert _tree(site) == before
+    assert all(p.stat().st_nlink == 1 for p in site.rglob("*.html"))

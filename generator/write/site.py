@@ -67,9 +67,12 @@ def assemble(output: Path, site_dir: Path, synced: dict[str, list[int]], target:
         destination.parent.mkdir(parents=True, exist_ok=True)
         live = site_dir / path
         if _same(live, source, synced.get(path) == now[path]):
-            os.link(live, destination)
-        else:
-            shutil.copy2(source, destination)
+            try:
+                os.link(live, destination)
+                continue
+            except OSError:  # a file system without hard links: copy
+                pass
+        shutil.copy2(source, destination)
     return now
 
 
