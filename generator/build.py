@@ -19,7 +19,7 @@ from generator.analyse.keywords import document_terms
 from generator.analyse.principles import document_statements
 from generator.analyse.statements import Statement
 from generator.cache import DOCUMENT_CODE, cache_folder, cached_map, source_key
-from generator.check import check_coherence, check_corpus, check_document
+from generator.check import check_coherence, check_corpus, check_document, fingerprint
 from generator.model import AlignedDocument, Corpus, Diagnostic, Document, Source
 from generator.read import find_sources, read_corpus, read_source
 
@@ -39,6 +39,8 @@ class Processed:
     """Its Chinese term counts (`generator.analyse.keywords.document_terms`); empty when not aligned."""
     statements: list[Statement]
     """The principles it states (`generator.analyse.principles.document_statements`); empty when not aligned."""
+    fingerprint: str = ""
+    """Its text's digest (`generator.check.fingerprint`), for the corpus' duplicate check; empty when not aligned."""
 
 
 def process(source: Source) -> Processed:
@@ -50,7 +52,8 @@ def process(source: Source) -> Processed:
     if any(d.severity == "error" for d in diagnostics):
         return Processed(document, diagnostics, None, {}, [])
     aligned = align_document(document)
-    return Processed(document, diagnostics, aligned, document_terms(aligned), document_statements(aligned))
+    return Processed(document, diagnostics, aligned, document_terms(aligned), document_statements(aligned),
+                     fingerprint(document))
 
 
 def process_sources(seeds: Path, cached: bool = True) -> tuple[tuple[Processed, ...], tuple[Diagnostic, ...]]:
@@ -71,7 +74,8 @@ def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | N
         diagnostics += p.diagnostics
     lap("documents (read, check, align, terms, principles)")
     passed = tuple(p for p in processed if p.aligned is not None)
-    good, found = check_coherence(tuple(p.document for p in passed), f"{seeds}/")  # type: ignore[misc]
+    good, found = check_coherence(tuple(p.document for p in passed), f"{seeds}/",  # type: ignore[misc]
+                                  [p.fingerprint for p in passed])
     kept = {d.source_file: d for d in good}
     passed = tuple(p for p in passed if p.document.source_file in kept)  # type: ignore[union-attr]
     aligned = tuple(dataclasses.replace(p.aligned, document=kept[p.document.source_file]) for p in passed)  # type: ignore[union-attr, arg-type]

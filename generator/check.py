@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.text import compact
@@ -93,14 +94,17 @@ def content_warnings(document: Document, file: str) -> tuple[Diagnostic, ...]:
     return tuple(found)
 
 
-def _fingerprint(document: Document) -> str:
+def fingerprint(document: Document) -> str:
+    """The document's text, whitespace aside, as a digest: two files with the same one are one document.
+    Per document (the build caches it with the rest of the per-document work)."""
     text = "\n".join(compact(line) for line in document.source_lines if line.strip())
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _identities(document: Document) -> tuple[tuple[str, str, int], ...]:
-    """(key, what it is, line) under which a document must be unique: its text, and its 文号 if any."""
-    found = [(f"text:{_fingerprint(document)}", "the same text as", 1)]
+def _identities(document: Document, text: str) -> tuple[tuple[str, str, int], ...]:
+    """(key, what it is, line) under which a document must be unique: its text (`fingerprint`), and its
+    文号 if any."""
+    found = [(f"text:{text}", "the same text as", 1)]
     number = document.metadata.doc_number
     if number:
         line = next((f.line for f in document.metadata.fields if f.name == "发文字号"), 1)
@@ -108,9 +112,10 @@ def _identities(document: Document) -> tuple[tuple[str, str, int], ...]:
     return tuple(found)
 
 
-def _duplicate(document: Document, seen: dict[str, str], file: str) -> tuple[Diagnostic, ...]:
+def _duplicate(identities: tuple[tuple[str, str, int], ...], seen: dict[str, str], file: str
+               ) -> tuple[Diagnostic, ...]:
     """An error when a document already read has the same text or 文号."""
-    for key, what, line in _identities(document):
+    for key, what, line in identities:
         if key in seen:
             message = f"{what} {seen[key]}: one document twice? Remove one file or correct the 文号"
             return (Diagnostic(file, line, "error", message),)
@@ -123,21 +128,23 @@ def check_document(document: Document, where: str) -> tuple[Diagnostic, ...]:
     return prove_document(document, where) + content_warnings(document, file)
 
 
-def check_coherence(documents: tuple[Document, ...], where: str
+def check_coherence(documents: tuple[Document, ...], where: str, fingerprints: Sequence[str] | None = None
                     ) -> tuple[tuple[Document, ...], tuple[Diagnostic, ...]]:
     """Of documents that passed their own checks: those unique in the corpus (by text and 文号; ids made
-    unique), and the diagnostics of the others."""
+    unique), and the diagnostics of the others. `fingerprints`: each document's `fingerprint`, when known."""
     good: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
-    for document in documents:
+    texts = fingerprints if fingerprints is not None else [fingerprint(d) for d in documents]
+    for document, text in zip(documents, texts, strict=True):
         file = f"{where}{document.source_file}"
-        found = _duplicate(document, seen, file)
+        identities = _identities(document, text)
+        found = _duplicate(identities, seen, file)
         diagnostics += found
         if found:
             continue
-        seen.update((key, document.source_file) for key, _, _ in _identities(document))
+        seen.update((key, document.source_file) for key, _, _ in identities)
         if document.id in ids:
             digest = hashlib.sha256((document.metadata.doc_number or document.source_file).encode()).hexdigest()[:6]
             new_id = f"{document.id}-{digest}"
