@@ -18,12 +18,14 @@ read, or was written for another key, is recomputed, never trusted.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -131,13 +133,31 @@ def _compute(function: Callable[[T], R], items: list[T], workers: int) -> list[R
         return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while many objects are unpickled, and what was loaded frozen
+    out of its sight after (`gc.freeze`): each full collection walks every object it tracks, so
+    loading 2,000 cached documents took 4.3 s instead of 1.2 s, and the corpus stage after paid as
+    much again. The model holds no reference cycles: frozen objects are still freed by reference
+    counting when dropped (a `serve` session rebuilding does not accumulate them)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def cached_map(function: Callable[[T], R], items: Sequence[T], keys: Sequence[str], folder: Path | None,
                workers: int | None = None) -> tuple[tuple[R, ...], BatchReport]:
     """`function` of every item, in order; from the cache in `folder` under `keys` where it can be (None: no cache).
     `function` must be a module-level function (workers receive it by name)."""
     workers = workers or os.cpu_count() or 1
-    found: list[tuple[bool, object]] = [
-        _load(folder / key, key) if folder and (folder / key).exists() else (False, None) for key in keys]
+    with _collector_paused():
+        found: list[tuple[bool, object]] = [
+            _load(folder / key, key) if folder and (folder / key).exists() else (False, None) for key in keys]
     missing = [i for i, (hit, _) in enumerate(found) if not hit]
     used = workers if len(missing) >= PARALLEL_FROM else 1
     fresh = _compute(function, [items[i] for i in missing], used)
