@@ -348,10 +348,10 @@ def _first_result(page) -> dict:
     }""")
 
 
-@pytest.mark.parametrize("query, document, highlight", SEARCH_QUERIES, ids=[q for q, _, _ in SEARCH_QUERIES])
-def test_search_query_table(open_page, search_served, query, document, highlight):
-    page = open_page(None)
-    page.goto(search_served)
+def assert_first_result(page, url: str, query: str, document: str, highlight: str) -> None:
+    """Searching `query` on the site at `url`: the first result is `document`, the phrase `highlight` is
+    marked whole, and its rows link into that document."""
+    page.goto(url)
     _search(page, query)
     first = _first_result(page)
     assert first is not None, f"no result for {query}"
@@ -359,6 +359,11 @@ def test_search_query_table(open_page, search_served, query, document, highlight
     assert any(highlight.lower() in run.lower().replace(" ", "") or highlight.lower() in run.lower()
                for run in first["marks"]), first["marks"]
     assert all(re.fullmatch(rf"/documents/{document}/#[\w-]+", href) for href in first["rows"]), first["rows"]
+
+
+@pytest.mark.parametrize("query, document, highlight", SEARCH_QUERIES, ids=[q for q, _, _ in SEARCH_QUERIES])
+def test_search_query_table(open_page, search_served, query, document, highlight):
+    assert_first_result(open_page(None), search_served, query, document, highlight)
 
 
 def test_search_without_a_match_says_so_in_both_languages(open_page, search_served):

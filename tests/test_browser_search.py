@@ -11,13 +11,13 @@ from __future__ import annotations
 import gzip
 import json
 
-import re
 
 import pytest
 from test_browser import (  # noqa: F401 - fixtures
     SEED_ID,
     _first_result,
     _search,
+    assert_first_result,
     browser,
     open_page,
     search_served,
@@ -42,15 +42,7 @@ SEGMENTATION_QUERIES = [
 @pytest.mark.parametrize("query, document, highlight", SEGMENTATION_QUERIES, ids=[q for q, _, _ in SEGMENTATION_QUERIES])
 def test_search_query_table_segmentation(open_page, search_served, query, document, highlight):
     """As test_browser.py's test_search_query_table: the first result and its whole highlighted phrase."""
-    page = open_page(None)
-    page.goto(search_served)
-    _search(page, query)
-    first = _first_result(page)
-    assert first is not None, f"no result for {query}"
-    assert first["href"] == f"/documents/{document}/", first
-    assert any(highlight.lower() in run.lower().replace(" ", "") or highlight.lower() in run.lower()
-               for run in first["marks"]), first["marks"]
-    assert all(re.fullmatch(rf"/documents/{document}/#[\w-]+", href) for href in first["rows"]), first["rows"]
+    assert_first_result(open_page(None), search_served, query, document, highlight)
 
 
 def _indexed_runs(site) -> list[str]:

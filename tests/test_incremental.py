@@ -42,13 +42,19 @@ def test_an_incremental_build_equals_a_clean_build(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "clean", "empty-cache", "seeds", "site"]
 
 
-def test_a_build_that_changed_nothing_writes_nothing(tmp_path, monkeypatch):
+def _seed_site(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """The seed document built into `tmp_path/site`, its own cache in `tmp_path`: (seeds, site)."""
     monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(ROOT / "seeds" / "000_fb4425727dd22f71.txt", seeds)
     site = tmp_path / "site"
     assert build(seeds, site, strict=False, report=lambda line: None) == 0
+    return seeds, site
+
+
+def test_a_build_that_changed_nothing_writes_nothing(tmp_path, monkeypatch):
+    seeds, site = _seed_site(tmp_path, monkeypatch)
     before = {p: p.stat().st_ino for p in site.rglob("*.html")}
     lines: list[str] = []
     assert build(seeds, site, strict=False, report=lines.append) == 0
@@ -140,12 +146,7 @@ def test_without_hard_links_the_site_is_copied(tmp_path, monkeypatch):
     """On a file system that refuses hard links, the unchanged files are copied instead."""
     from generator.write import site as write_site_module
 
-    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(ROOT / "seeds" / "000_fb4425727dd22f71.txt", seeds)
-    site = tmp_path / "site"
-    assert build(seeds, site, strict=False, report=lambda line: None) == 0
+    seeds, site = _seed_site(tmp_path, monkeypatch)
     before = _tree(site)
 
     def refuse(*args, **kwargs):
