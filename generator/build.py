@@ -109,11 +109,8 @@ def _counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int, int]:
 
 
 def document_files(seeds: Path) -> int:
-    """How many files in `seeds` are documents (`.txt`, not a separate translation `X.en.txt`)."""
-    if not seeds.is_dir():
-        return 0
-    return sum(1 for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix == ".txt"
-               and not p.name.endswith(".en.txt"))
+    """How many files in `seeds` are documents (as the reader finds them: `find_sources`)."""
+    return len(find_sources(seeds)[0])
 
 
 def check(seeds: Path, strict: bool, report: Callable[[str], None] = print,

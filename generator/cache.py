@@ -67,12 +67,18 @@ def code_version(parts: tuple[str, ...] | None = None) -> str:
     """A digest of the files of the generator package (code and data), or of those under `parts` (top-level
     names): a new version invalidates what was cached under the old."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        relative = path.relative_to(PACKAGE)
-        if path.is_file() and "__pycache__" not in path.parts and (parts is None or relative.parts[0] in parts):
-            digest.update(relative.as_posix().encode())
-            digest.update(path.read_bytes())
+    tree_digest(digest, PACKAGE, parts)
     return digest.hexdigest()
+
+
+def tree_digest(digest: hashlib._Hash, root: Path, parts: tuple[str, ...] | None = None) -> None:
+    """Feed `digest` every file under `root` (or under its top-level names `parts`): relative path and
+    bytes, in sorted order, `__pycache__` left out."""
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and "__pycache__" not in path.parts and (parts is None or relative.parts[0] in parts):
+            digest.update(relative.as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
 
 
 def source_key(source: Source) -> str:

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cache import cached_map, code_version
+from generator.cache import cached_map, code_version, tree_digest
 from generator.render import context, groups
 from generator.render.crossrefs import as_of_year
 from generator.render.downloads import download_context, source_files
@@ -57,8 +57,7 @@ def templates_version() -> str:
     from generator.render.pages import TEMPLATES
 
     digest = hashlib.sha256(code_version().encode())
-    for path in sorted(p for p in (TEMPLATES / "pages").rglob("*") if p.is_file()):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    tree_digest(digest, TEMPLATES / "pages")
     return digest.hexdigest()
 
 
@@ -74,17 +73,9 @@ def facts(corpus: Corpus, aligned: AlignedDocument, site_url: str | None) -> tup
     return (
         site_url, keywords, tuple(groups.tag_url(html.escape(k, quote=True), corpus) for k in keywords),
         principles, tuple(corpus.principles.entry(p.key) for p in principles), cites, cited, sorted(statuses.items()),
-        tuple((i, corpus.position(i), _identity(corpus.document(i).document)) for i in related if _known(corpus, i)),
+        tuple((i, corpus.position(i), _identity(corpus.document(i).document)) for i in related),
         as_of_year(corpus),
     )
-
-
-def _known(corpus: Corpus, document_id: str) -> bool:
-    try:
-        corpus.position(document_id)
-    except KeyError:
-        return False
-    return True
 
 
 def _identity(document: Document) -> tuple[object, ...]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.cache import cache_root
+from generator.cache import cache_root, tree_digest
 from generator.render.pages import TEMPLATES
 from generator.write.mkdocs import OVERRIDES, inheriting_config
 
@@ -60,8 +60,7 @@ def renderer_digest(config: Path, folder: Path) -> str:
     """What every page MkDocs writes depends on besides its own Markdown."""
     digest = hashlib.sha256(inheriting_config(config, folder).encode())
     digest.update(config.read_bytes())
-    for path in sorted(p for p in OVERRIDES.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(OVERRIDES).as_posix().encode() + b"\0" + path.read_bytes())
+    tree_digest(digest, OVERRIDES)
     for package in RENDERER_PACKAGES:
         digest.update(f"\0{package}={version(package)}".encode())
     digest.update(f"\0SITE_URL={os.environ.get('SITE_URL', '')}".encode())
