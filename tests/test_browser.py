@@ -291,6 +291,11 @@ NO_RESULT = "quantum"
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory) -> Path:
+    return build_search_site(tmp_path_factory)
+
+
+def build_search_site(tmp_path_factory) -> Path:
+    """The search tests' site: the seed, the reader fixtures and SEARCH_REAL."""
     seeds = tmp_path_factory.mktemp("search-seeds")
     root = Path(__file__).resolve().parent
     for path in [*(root.parent / "seeds").glob("*.txt"), *(root / "fixtures" / "reader").glob("*.txt"),
@@ -328,9 +333,11 @@ def _search(page, query: str) -> None:
     }""", arg=query, timeout=15_000)
 
 
-def _first_result(page) -> dict:
-    return page.evaluate("""() => {
-      const result = document.querySelector('.pagefind-ui__result');
+def _first_result(page, href: str | None = None) -> dict:
+    """The first result shown (or the first linking to `href`): its link, its rows' links, its marked runs."""
+    return page.evaluate("""href => {
+      const result = [...document.querySelectorAll('.pagefind-ui__result')].find(r => !href
+        || r.querySelector('.pagefind-ui__result-link').getAttribute('href') === href);
       if (!result) return null;
       const runs = [];
       for (const excerpt of result.querySelectorAll('.pagefind-ui__result-excerpt')) {
@@ -345,15 +352,15 @@ def _first_result(page) -> dict:
               rows: [...result.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')]
                       .map(a => a.getAttribute('href')),
               marks: runs};
-    }""")
+    }""", href)
 
 
-def assert_first_result(page, url: str, query: str, document: str, highlight: str) -> None:
-    """Searching `query` on the site at `url`: the first result is `document`, the phrase `highlight` is
-    marked whole, and its rows link into that document."""
+def assert_first_result(page, url: str, query: str, document: str, highlight: str, ranked_first: bool = True) -> None:
+    """Searching `query` on the site at `url`: the first result (`ranked_first`; else one of those shown)
+    is `document`, the phrase `highlight` is marked whole, and its rows link into that document."""
     page.goto(url)
     _search(page, query)
-    first = _first_result(page)
+    first = _first_result(page, None if ranked_first else f"/documents/{document}/")
     assert first is not None, f"no result for {query}"
     assert first["href"] == f"/documents/{document}/", first
     assert any(highlight.lower() in run.lower().replace(" ", "") or highlight.lower() in run.lower()

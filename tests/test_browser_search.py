@@ -14,11 +14,14 @@ import json
 
 import pytest
 from test_browser import (  # noqa: F401 - fixtures
+    NO_RESULT,
+    SEARCH_QUERIES,
     SEED_ID,
     _first_result,
     _search,
     assert_first_result,
     browser,
+    build_search_site,
     open_page,
     search_served,
     search_site,
@@ -26,6 +29,7 @@ from test_browser import (  # noqa: F401 - fixtures
 )
 
 from generator.render.search import HAN, cut
+from generator.serve import start_server
 from generator.write import PAGEFIND_SIGNATURE
 
 
@@ -106,3 +110,41 @@ def test_pagefind_is_loaded_when_the_page_is_idle_not_at_the_first_query(open_pa
     later = requests[before:]
     assert later and all(r.startswith(("pagefind/index/", "pagefind/fragment/", "assets/search/jieba/"))
                          for r in later), later
+
+
+@pytest.fixture(scope="module")
+def sharded_served(tmp_path_factory):
+    """The search site (11 documents) with its index cut into shards of at most 6 documents (two shards,
+    of 8 and 3 documents), served."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("generator.write.pagefind.SHARD_DOCUMENTS", 6)
+        site = build_search_site(tmp_path_factory)
+    assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")) == ["shards/1/"]
+    server = start_server(site, 0)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("query, document, highlight", SEARCH_QUERIES + SEGMENTATION_QUERIES,
+                         ids=[q for q, _, _ in SEARCH_QUERIES + SEGMENTATION_QUERIES])
+def test_a_sharded_index_answers_the_query_table(open_page, sharded_served, query, document, highlight):
+    """The shards merged in the browser (search.js, Pagefind's mergeIndex) find the table's document, its
+    phrase highlighted whole and its rows linked. Among the results shown, not always first: each shard
+    ranks by its own word statistics, which for shards of 8 and 3 documents differ from the whole's (in
+    shards of 600+ documents they hardly do: README, Search)."""
+    assert_first_result(open_page(None), sharded_served, query, document, highlight, ranked_first=False)
+
+
+def test_a_sharded_index_counts_filters_across_shards(open_page, search_served, sharded_served):
+    """The filter counts of the merged shards are those of the whole index, and no result is lost."""
+    counts = []
+    for served in (search_served, sharded_served):
+        page = open_page(None)
+        page.goto(served)
+        _search(page, "国务院")
+        counts.append(page.evaluate("""() => [document.querySelector('.pagefind-ui__message').textContent,
+          [...document.querySelectorAll('.pagefind-ui__filter-checkbox')].map(b => b.parentElement.textContent.trim())
+          .sort()]"""))
+    assert counts[0] == counts[1]
+    assert counts[0][1], counts  # there are filters to compare

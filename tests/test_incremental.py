@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +16,9 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_an_incremental_build_equals_a_clean_build(tmp_path, monkeypatch):
+@pytest.mark.parametrize("shard_documents", [1000, 2], ids=["one search index", "search shards of 2"])
+def test_an_incremental_build_equals_a_clean_build(tmp_path, monkeypatch, shard_documents):
+    monkeypatch.setattr("generator.write.pagefind.SHARD_DOCUMENTS", shard_documents)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "tests" / "fixtures" / "reader", seeds)

@@ -4,6 +4,7 @@
     docs/        the rendered pages, data files and assets, as MkDocs reads them
     mkdocs.yml   `INHERIT:` the repository's mkdocs.yml (`generator.write.mkdocs`)
     out/         MkDocs' output, kept for the next `--dirty` build
+    pagefind/    the search shards' indexes, by a digest of their pages (`generator.write.pagefind`)
     state.json   the renderer's digest, each docs file's sha256, and each output file's
                  (size, mtime) when it was last put into the site folder
 A docs file is written only when its text changed; the others keep their mtime,

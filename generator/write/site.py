@@ -8,7 +8,8 @@
    site folder already holds unchanged is hard-linked from it, any other is
    copied. Nothing ever writes into a file of the site folder, so the live site
    is untouched until the swap.
-4. Pagefind indexes the temporary folder (`generator.write.pagefind`).
+4. Pagefind indexes the temporary folder (`generator.write.pagefind`): only the
+   search shards whose pages changed; the others come from the build folder.
 5. Only when all of that succeeded, the temporary folder takes the site
    folder's place. A failed or interrupted build leaves the previous site
    intact, and no scratch file beside it.
@@ -107,7 +108,7 @@ def write_site(files: Iterable[tuple[str, str]] | dict[str, str], site_dir: Path
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         synced = assemble(prepared.folder / "out", site_dir, prepared.state["synced"], temporary)  # type: ignore[arg-type]
-        indexed = run_pagefind(temporary)
+        indexed, fresh, shards = run_pagefind(temporary, prepared.folder / "pagefind")
         swap(temporary, site_dir)
     finally:
         if temporary.exists():
@@ -115,5 +116,6 @@ def write_site(files: Iterable[tuple[str, str]] | dict[str, str], site_dir: Path
     save_state(prepared, synced)
     prune_folders(prepared.folder)
     mode = "changed pages (--dirty)" if prepared.dirty else "every page"
-    report(f"write: mkdocs built {mode} in {built:.1f} s; pagefind indexed {site_dir} in {indexed:.1f} s")
+    report(f"write: mkdocs built {mode} in {built:.1f} s; pagefind indexed {fresh} of {shards} search shards of "
+           f"{site_dir} in {indexed:.1f} s")
     return pages

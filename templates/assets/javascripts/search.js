@@ -292,11 +292,25 @@
         } finally {
           if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
         }
-        return pagefind.filters();
-      }).then(function () { return pagefind; });
+        return shards(pagefind);
+      }).then(function () { return pagefind.filters(); }).then(function () { return pagefind; });
     });
     engine.catch(function () { engine = null; });
     return engine;
+  }
+
+  /* A large index is cut into shards (generator/write/pagefind.py), listed in shards.json: each is
+     merged into the first, with the same options (Pagefind gives merged indexes none of the first's). */
+  function shards(pagefind) {
+    return fetch(new URL("shards.json", bundle()).href).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).then(function (folders) {
+      var base = bundle().pathname.replace(/pagefind\/$/, "");
+      return Promise.all(folders.map(function (folder) {
+        return pagefind.mergeIndex(new URL(folder, bundle()).pathname,
+                                   { baseUrl: base, excerptLength: EXCERPT_LENGTH, ranking: RANKING });
+      }));
+    });
   }
 
   /* The UI, built in the closed dialog once Pagefind is ready (its own start then finds
