@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.write.mkdocs import BuildError
@@ -52,9 +53,11 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-SHARD_DOCUMENTS = 1000
+SHARD_DOCUMENTS = 2000
 """Documents a search shard holds at most: one index up to this many documents, then 2, 4, 8…
-shards (a power of two, so the shards are cut anew, and all re-indexed, only when the corpus doubles)."""
+shards (a power of two, so the shards are cut anew, and all re-indexed, only when the corpus doubles).
+Measured at 10,000 documents (a first search, unthrottled, median of 18 queries): one index 257 ms,
+8 shards 158 ms, 16 shards 210 ms, as each shard fetches and decodes its own index chunk."""
 
 SHARDS_FILE = "shards.json"
 """In `pagefind/`: the other shards' folders, relative to it, for search.js to merge (`[]`: one index)."""
@@ -84,7 +87,8 @@ def shard_folder(shard: int) -> str:
 
 def run_pagefind(site: Path, cache: Path | None = None) -> tuple[float, int, int]:
     """Index the document pages of `site` into `site/pagefind/`, shard by shard; a shard whose pages are
-    unchanged is taken from `cache` (the build folder's `pagefind/`; None: none). Returns the seconds
+    unchanged is taken from `cache` (the build folder's `pagefind/`; None: none); shards are indexed on
+    every core at once (one Pagefind run of 1,250 documents peaked at 0.9 GB; one of 10,000, 5.8 GB). Returns the seconds
     taken, the shards indexed and the shards; or BuildError."""
     if cache is None:
         scratch = Path(tempfile.mkdtemp(prefix=".pagefind-index-", dir=site.parent))
@@ -99,22 +103,19 @@ def run_pagefind(site: Path, cache: Path | None = None) -> tuple[float, int, int
     for page in pages:
         members[shard_of(page.parent.name, shards)].append(page)
     first = next((shard for shard, shard_pages in enumerate(members) if shard_pages), 0)
-    kept, indexed, others = set(), 0, []
-    for shard, shard_pages in enumerate(members):
-        if shard != first and not shard_pages:  # none of a small corpus' few documents hashed here
-            continue
-        key = _shard_key(site, shard, shards, shard == first, shard_pages)
-        if not (cache / key).is_dir():
-            _index_shard(site, shard_pages, cache / key, primary=shard == first)
-            indexed += 1
-        _link_tree(cache / key, site / "pagefind" / shard_folder(shard if shard != first else 0))
-        kept.add(key)
-        others += [shard_folder(shard)] if shard != first else []
+    used = [shard for shard, shard_pages in enumerate(members) if shard == first or shard_pages]
+    keys = {shard: _shard_key(site, shard, shards, shard == first, members[shard]) for shard in used}
+    missing = [shard for shard in used if not (cache / keys[shard]).is_dir()]
+    with ThreadPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1) or 1) as pool:
+        list(pool.map(lambda shard: _index_shard(site, members[shard], cache / keys[shard], shard == first), missing))
+    for shard in used:
+        _link_tree(cache / keys[shard], site / "pagefind" / shard_folder(shard if shard != first else 0))
+    others = [shard_folder(shard) for shard in used if shard != first]
     (site / "pagefind" / SHARDS_FILE).write_text(json.dumps(others), encoding="utf-8")
     for old in cache.iterdir():
-        if old.name not in kept:
+        if old.name not in keys.values():
             _remove(old)
-    return time.monotonic() - started, indexed, shards
+    return time.monotonic() - started, len(missing), shards
 
 
 def _shard_key(site: Path, shard: int, shards: int, primary: bool, pages: list[Path]) -> str:
