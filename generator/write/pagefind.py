@@ -87,9 +87,9 @@ def shard_folder(shard: int) -> str:
 
 def run_pagefind(site: Path, cache: Path | None = None) -> tuple[float, int, int]:
     """Index the document pages of `site` into `site/pagefind/`, shard by shard; a shard whose pages are
-    unchanged is taken from `cache` (the build folder's `pagefind/`; None: none); shards are indexed on
-    every core at once (one Pagefind run of 1,250 documents peaked at 0.9 GB; one of 10,000, 5.8 GB). Returns the seconds
-    taken, the shards indexed and the shards; or BuildError."""
+    unchanged is taken from `cache` (the build folder's `pagefind/`; None: none). Shards are indexed on
+    every core at once (one Pagefind run of 1,250 documents peaked at 0.9 GB; one of 10,000, 5.8 GB).
+    Returns the seconds taken, the shards indexed and the shards; or BuildError."""
     if cache is None:
         scratch = Path(tempfile.mkdtemp(prefix=".pagefind-index-", dir=site.parent))
         try:
@@ -122,7 +122,8 @@ def _shard_key(site: Path, shard: int, shards: int, primary: bool, pages: list[P
     """A digest of everything a shard's index is made of: its pages' paths and bytes, Pagefind and its options."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{version('pagefind-bin-extended')}\0{PAGEFIND_OPTIONS}\0{shard}/{shards}/{primary}\0".encode())
+    made = f"{version('pagefind-bin-extended')}\0{PAGEFIND_OPTIONS}\0{shard}/{shards}/{primary}\0"
+    digest = hashlib.sha256(made.encode())
     for page in pages:
         digest.update(page.relative_to(site).as_posix().encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(page.read_bytes()).digest())
