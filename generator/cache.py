@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 import pickle
 import re
@@ -135,7 +136,9 @@ def _compute(function: Callable[[T], R], items: list[T], workers: int) -> list[R
     """`function` of each item: in this process when `workers` is 1, in `workers` processes otherwise."""
     if workers == 1:
         return [function(item) for item in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forked, whatever the platform's default: a worker sees what this process holds at the call (the
+    # render stage's corpus, `generator.render.documents.rendering`) without its being pickled
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))))
 
 
