@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/policy/"
 SHARD_1 = "07-constitution-ch1"  # ends in 1: shard 1 of 2
 SHARD_0 = "guobanfa-2018-128"  # ends in 8: shard 0 of 2
+SHARD_1_CHANGED = "14-state-council-seal-regulation"  # ends in n: shard 1 of 2
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -83,24 +84,37 @@ def test_shards_write_what_one_mkdocs_run_writes(shards, site_url, seeds, tmp_pa
     assert (f"<loc>{SITE_URL}documents/{SHARD_1}/</loc>" in sitemap) == bool(site_url)
 
 
-def test_a_dirty_sharded_build_equals_a_clean_one(seeds, tmp_path, monkeypatch):
+def _refuse(*args, **kwargs):
+    raise OSError(18, "Invalid cross-device link")
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_a_dirty_sharded_build_equals_a_clean_one(hard_links, seeds, tmp_path, monkeypatch):
+    """A document removed (from shard 1), two changed (one in each shard), one added; then one changed
+    again. The shards' pages are hard-linked into the output, or copied where the file system has none."""
+    if not hard_links:
+        monkeypatch.setattr(mkdocs.os, "link", _refuse)
     mine = tmp_path / "seeds"
     shutil.copytree(seeds, mine)
     site = tmp_path / "site"
     first = _build(mine, site, monkeypatch, 2)
     assert f"documents/{SHARD_1}/index.html" in first and f"documents/{SHARD_0}/index.html" in first
-    (mine / "07_constitution_ch1.txt").unlink()  # a document of shard 1 removed
+    assert [mkdocs.shard_of(i, mkdocs.shard_classes(2)) for i in (SHARD_0, SHARD_1, SHARD_1_CHANGED)] == [0, 1, 1]
+    (mine / "07_constitution_ch1.txt").unlink()
     (mine / "07_constitution_ch1.en.txt").unlink()
-    changed = mine / "08_gov_zero_waste_city_pilot_plan.txt"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（修改）", 1), encoding="utf-8")
+    for name in ("08_gov_zero_waste_city_pilot_plan.txt", "14_state_council_seal_regulation.txt"):
+        changed = mine / name  # a document of shard 0, one of shard 1
+        changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（修改）", 1), encoding="utf-8")
     (mine / "zz_added.txt").write_text("标题：新增的通知\n发布日期：2021-01-01\n\n新增的通知\n\n正文一段。\n", encoding="utf-8")
     dirty = _build(mine, site, monkeypatch, 2)
-    assert f"documents/{SHARD_1}/index.html" not in dirty
+    assert f"documents/{SHARD_1}/index.html" not in dirty and dirty != first
     assert not (build_folder(site) / "out-shard-1" / "documents" / SHARD_1 / "index.html").exists()  # nor kept
     clean = _build(mine, tmp_path / "clean", monkeypatch, 2)
     _assert_same(dirty, clean)
-    assert dirty != first
     _assert_same(clean, _build(mine, tmp_path / "single", monkeypatch, 1))
+    changed = mine / "14_state_council_seal_regulation.txt"  # shard 1's page rewritten once more
+    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（再改）", 1), encoding="utf-8")
+    _assert_same(_build(mine, site, monkeypatch, 2), _build(mine, tmp_path / "clean-again", monkeypatch, 2))
 
 
 def _files_with_a_broken_link(seeds: Path, identifier: str) -> dict[str, str]:
