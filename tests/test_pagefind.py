@@ -18,8 +18,8 @@ from generator.write.pagefind import shard_count, shard_of
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("documents, shards", [(0, 1), (1, 1), (2000, 1), (2001, 2), (4000, 2), (4001, 4),
-                                               (10_000, 8), (20_000, 16)])
+@pytest.mark.parametrize("documents, shards", [(0, 1), (1, 1), (1250, 1), (1251, 2), (2000, 2), (2501, 4),
+                                               (10_000, 8), (10_001, 16), (20_000, 16)])
 def test_shards_double_as_the_corpus_passes_each_multiple_of_the_shard_size(documents, shards):
     assert shard_count(documents) == shards
 
