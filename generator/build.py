@@ -56,20 +56,24 @@ def process(source: Source) -> Processed:
                      fingerprint(document))
 
 
-def process_sources(seeds: Path, cached: bool = True) -> tuple[tuple[Processed, ...], tuple[Diagnostic, ...]]:
-    """Every source in `seeds` processed (from the cache where it can be), and the diagnostics of the listing."""
+def process_sources(seeds: Path, cached: bool = True, memory: dict[str, object] | None = None
+                    ) -> tuple[tuple[Processed, ...], tuple[Diagnostic, ...]]:
+    """Every source in `seeds` processed (from the cache where it can be; from `memory` first, which then
+    holds them: `generator.cache.cached_map`), and the diagnostics of the listing."""
     sources, diagnostics = find_sources(seeds)
     keys = [source_key(s) for s in sources]
-    processed, _ = cached_map(process, sources, keys, cache_folder("documents", DOCUMENT_CODE) if cached else None)
+    folder = cache_folder("documents", DOCUMENT_CODE) if cached else None
+    processed, _ = cached_map(process, sources, keys, folder, memory=memory)
     return processed, diagnostics
 
 
-def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | None = None) -> Corpus:
+def load_corpus(seeds: Path, cached: bool = True, lap: Callable[[str], None] | None = None,
+                memory: dict[str, object] | None = None) -> Corpus:
     """Read, check, align and analyse every document under `seeds`; the per-document work (`process`) is
-    cached unless `cached` is False, and runs on every core. `lap(stage)` is called as each stage ends
-    (the benchmark times them)."""
+    cached unless `cached` is False (and kept in `memory` if given, for the next call), and runs on every
+    core. `lap(stage)` is called as each stage ends (the benchmark times them)."""
     lap = lap or (lambda stage: None)
-    processed, diagnostics = process_sources(seeds, cached)
+    processed, diagnostics = process_sources(seeds, cached, memory)
     for p in processed:
         diagnostics += p.diagnostics
     lap("documents (read, check, align, terms, principles)")
@@ -130,14 +134,15 @@ def check(seeds: Path, strict: bool, report: Callable[[str], None] = print,
 
 
 def build(seeds: Path, site_dir: Path, strict: bool, report: Callable[[str], None] = print,
-          diagnose: Callable[[str], None] | None = None) -> int:
+          diagnose: Callable[[str], None] | None = None, memory: dict[str, object] | None = None) -> int:
     """Build the site from `seeds` into `site_dir`; return the process exit status. Diagnostics and
-    failures go to `diagnose` (the command line: stderr), progress and the summary to `report`."""
+    failures go to `diagnose` (the command line: stderr), progress and the summary to `report`.
+    `memory` keeps the per-document work in memory between builds (`serve`'s)."""
     diagnose = diagnose or report
     from generator.render.pages import render_files  # the render and write stages load Jinja2 and MkDocs
     from generator.write import BuildError, source_date_epoch, write_site
 
-    corpus = load_corpus(seeds)
+    corpus = load_corpus(seeds, memory=memory)
     for diagnostic in corpus.diagnostics:
         if diagnostic.severity != "info":  # notes are `check`'s report
             diagnose(str(diagnostic))

@@ -160,13 +160,18 @@ def _collector_paused() -> Iterator[None]:
 
 
 def cached_map(function: Callable[[T], R], items: Sequence[T], keys: Sequence[str], folder: Path | None,
-               workers: int | None = None) -> tuple[tuple[R, ...], BatchReport]:
+               workers: int | None = None, memory: dict[str, object] | None = None
+               ) -> tuple[tuple[R, ...], BatchReport]:
     """`function` of every item, in order; from the cache in `folder` under `keys` where it can be (None: no cache).
-    `function` must be a module-level function (workers receive it by name)."""
+    `function` must be a module-level function (workers receive it by name).
+
+    `memory`, if given, holds results by key between calls (a `serve` session's rebuilds): a result found
+    there is not read from disk, and after the call it holds this call's results, and only those."""
     workers = workers or os.cpu_count() or 1
+    held = memory if memory is not None else {}
     with _collector_paused():
-        found: list[tuple[bool, object]] = [
-            _load(folder / key, key) if folder and (folder / key).exists() else (False, None) for key in keys]
+        found: list[tuple[bool, object]] = [(True, held[key]) if key in held else _load(folder / key, key)
+                                            if folder and (folder / key).exists() else (False, None) for key in keys]
     missing = [i for i, (hit, _) in enumerate(found) if not hit]
     used = workers if len(missing) >= PARALLEL_FROM else 1
     fresh = _compute(function, [items[i] for i in missing], used)
@@ -174,4 +179,8 @@ def cached_map(function: Callable[[T], R], items: Sequence[T], keys: Sequence[st
         found[i] = (True, value)
         if folder:
             _store(folder, keys[i], value)
-    return tuple(v for _, v in found), BatchReport(len(missing), len(items) - len(missing), used)  # type: ignore[misc]
+    values = tuple(v for _, v in found)
+    if memory is not None:
+        memory.clear()
+        memory.update(zip(keys, values))
+    return values, BatchReport(len(missing), len(items) - len(missing), used)  # type: ignore[arg-type]

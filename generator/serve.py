@@ -74,9 +74,11 @@ def serve(
     """Build, serve and rebuild until Ctrl-C (or `stop`); return the exit status."""
     from generator.build import build
 
+    memory: dict[str, object] = {}  # each document's read-and-aligned work, kept between rebuilds
+
     def rebuild() -> int:
         try:
-            status = build(seeds, site_dir, strict, report)
+            status = build(seeds, site_dir, strict, report, memory=memory)
         except BuildError as error:  # reported, and the server keeps the last good site
             report(str(error))
             status = 1

@@ -44,6 +44,24 @@ def test_the_cache_serves_what_it_stored_and_only_that(sources, tmp_path):
     assert report.computed == 1 and third == first
 
 
+def test_memory_serves_the_last_calls_results_without_the_disk(sources, tmp_path, monkeypatch):
+    """A `serve` session keeps the per-document work in memory: the second call reads nothing from disk,
+    and the memory then holds exactly that call's results (a removed document's is dropped)."""
+    folder, memory = tmp_path / "v1", {}
+    first, _ = cache.cached_map(process, sources, _keys(sources), folder, memory=memory)
+    assert set(memory) == set(_keys(sources))
+
+    def no_disk(path, key):
+        raise AssertionError(f"read {path} from disk")
+
+    monkeypatch.setattr(cache, "_load", no_disk)
+    second, report = cache.cached_map(process, sources, _keys(sources), folder, memory=memory)
+    assert second == first and (report.computed, report.cached) == (0, len(sources))
+    fewer = sources[1:]
+    cache.cached_map(process, fewer, _keys(fewer), folder, memory=memory)
+    assert set(memory) == set(_keys(fewer))
+
+
 def test_the_key_follows_the_bytes_the_place_and_the_code(sources, monkeypatch, tmp_path):
     source = sources[0]
     key = cache.source_key(source)
