@@ -35,13 +35,14 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
+
+from generator.write.files import link_or_copy, remove
 
 MKDOCS_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 """The repository's MkDocs configuration, inherited by the build folder's."""
@@ -194,7 +195,7 @@ def _remove_other_shards(folder: Path, shards: int) -> None:
     for other in (*folder.glob("out-shard-*"), *folder.glob("mkdocs.shard-*.yml")):
         number = other.name.removeprefix("out-shard-").removeprefix("mkdocs.shard-").removesuffix(".yml")
         if not number.isdigit() or int(number) >= shards:
-            shutil.rmtree(other) if other.is_dir() else other.unlink()
+            remove(other)
 
 
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
@@ -215,12 +216,8 @@ def _link_pages(source: Path, output: Path, share: list[str]) -> None:
             raise BuildError(f"mkdocs build wrote no {page}")
         if target.is_file() and _same_file(page.stat(), target.stat()):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        try:
-            os.link(page, target)
-        except OSError:  # no hard links: a copy, with the page's mtime
-            shutil.copy2(page, target)
+        link_or_copy(page, target)
 
 
 def _sitemap_entries(path: Path) -> list[tuple[str, str | None]]:

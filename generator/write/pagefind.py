@@ -27,13 +27,13 @@ import gzip
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from generator.write.files import link_or_copy, remove
 from generator.write.mkdocs import BuildError
 
 DOCUMENT_PAGES = "documents/*/index.html"
@@ -97,7 +97,7 @@ def run_pagefind(site: Path, cache: Path | None = None) -> tuple[float, int, int
         try:
             return run_pagefind(site, scratch)
         finally:
-            _remove(scratch)
+            remove(scratch)
     started = time.monotonic()
     pages = sorted(site.glob(DOCUMENT_PAGES))
     shards = shard_count(len(pages))
@@ -116,7 +116,7 @@ def run_pagefind(site: Path, cache: Path | None = None) -> tuple[float, int, int
     (site / "pagefind" / SHARDS_FILE).write_text(json.dumps(others), encoding="utf-8")
     for old in cache.iterdir():
         if old.name not in keys.values():
-            _remove(old)
+            remove(old)
     return time.monotonic() - started, len(missing), shards
 
 
@@ -138,8 +138,8 @@ def _index_shard(site: Path, pages: list[Path], bundle: Path, primary: bool) -> 
     temporary = bundle.with_name(bundle.name + ".tmp")
     try:
         for page in pages:
-            _link(page, scratch / page.relative_to(site))
-        _remove(temporary)
+            link_or_copy(page, scratch / page.relative_to(site))
+        remove(temporary)
         command = [str(pagefind_executable()), "--site", str(scratch), *PAGEFIND_OPTIONS,
                    "--output-path", str(temporary)]
         result = subprocess.run(command, cwd=scratch, capture_output=True, text=True, check=False)
@@ -149,34 +149,18 @@ def _index_shard(site: Path, pages: list[Path], bundle: Path, primary: bool) -> 
         if not primary:
             for path in list(temporary.iterdir()):
                 if not any(path.match(kept) for kept in KEPT_IN_SHARDS):
-                    _remove(path)
+                    remove(path)
         bundle.parent.mkdir(parents=True, exist_ok=True)
         os.rename(temporary, bundle)
     finally:
-        _remove(scratch)
-        _remove(temporary)
-
-
-def _link(source: Path, target: Path) -> None:
-    """`target` as a hard link to `source` (a copy where the file system has none)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+        remove(scratch)
+        remove(temporary)
 
 
 def _link_tree(source: Path, target: Path) -> None:
     for path in sorted(source.rglob("*")):
         if path.is_file():
-            _link(path, target / path.relative_to(source))
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path)
-    elif path.exists():
-        path.unlink()
+            link_or_copy(path, target / path.relative_to(source))
 
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
