@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 
     from generator.model import AlignedDocument, Corpus, Document
 
-Job = tuple[dict[str, object], dict[str, object], dict[str, object]]
-"""A document's page context, download context and data."""
 Rendered = tuple[str, str, str, str, dict[str, object]]
 """Its page, Markdown download, data as JSON, translation memory, and its catalogue entry."""
 BATCH = 500
@@ -96,17 +94,12 @@ def job_key(aligned: AlignedDocument, facts: tuple[object, ...]) -> str:
     return digest.hexdigest()
 
 
-def render_job(job: Job) -> Rendered:
-    """A document's rendered files (module level: worker processes receive it by name)."""
-    env = _environment()
-    page, download, data = job
-    return (env.get_template("document.md.j2").render(page=page), env.get_template("download.md.j2").render(page=download),
-            to_json(data), document_tmx(data), catalogue_entry(data))
-
-
-def _job(corpus: Corpus, aligned: AlignedDocument, site_url: str | None) -> Job:
-    return (context.document_context(corpus, aligned), download_context(aligned, site_url),
-            document_data(corpus, aligned))
+def _render(corpus: Corpus, aligned: AlignedDocument, site_url: str | None) -> Rendered:
+    """A document's rendered files: its page and download from their contexts, its data and translation memory."""
+    env, data = _environment(), document_data(corpus, aligned)
+    page = env.get_template("document.md.j2").render(page=context.document_context(corpus, aligned))
+    download = env.get_template("download.md.j2").render(page=download_context(aligned, site_url))
+    return page, download, to_json(data), document_tmx(data), catalogue_entry(data)
 
 
 _RENDERING: tuple[Corpus, str | None] | None = None
@@ -132,7 +125,7 @@ def render_document(index: int) -> Rendered:
     name), within `rendering`."""
     assert _RENDERING is not None, "render_document outside rendering()"
     corpus, site_url = _RENDERING
-    return render_job(_job(corpus, corpus.documents[index], site_url))
+    return _render(corpus, corpus.documents[index], site_url)
 
 
 def document_files(corpus: Corpus, site_url: str | None, folder: Path | None
@@ -144,7 +137,7 @@ def document_files(corpus: Corpus, site_url: str | None, folder: Path | None
     for start in range(0, len(corpus.documents), BATCH):
         batch = corpus.documents[start:start + BATCH]
         if folder is None:
-            rendered: tuple[Rendered, ...] = tuple(render_job(_job(corpus, a, site_url)) for a in batch)
+            rendered: tuple[Rendered, ...] = tuple(_render(corpus, a, site_url) for a in batch)
         else:
             job_keys = [job_key(a, facts(corpus, a, site_url)) for a in batch]
             with rendering(corpus, site_url):
