@@ -2,8 +2,9 @@
 
 `python -m generator serve` builds once, serves the site folder with Python's
 http.server on 127.0.0.1 and polls `seeds/`, `templates/` and `mkdocs.yml`
-once a second; on any change it rebuilds (the atomic swap means the server
-never sees a half-written site). A failed rebuild is reported and the last
+once a second; on any change it rebuilds (the site folder is updated only
+once the build succeeded, each file replaced whole, so the server never sends
+half a file). A failed rebuild is reported and the last
 good site stays up. Ctrl-C stops.
 """
 

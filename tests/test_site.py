@@ -7,6 +7,7 @@ reads the built HTML. The same site in a real browser: test_browser.py.
 
 from __future__ import annotations
 
+import os
 import gzip
 import json
 import re
@@ -240,7 +241,38 @@ def test_hostile_text_is_escaped(hostile_site):
     assert "2*3*4" in everything and "snake_case_name" in everything
 
 
-# --- the swap ----------------------------------------------------------------
+# --- the sync ----------------------------------------------------------------
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+
+def test_sync_brings_the_site_to_the_output_replacing_changed_files_whole(tmp_path):
+    from generator.write.site import sync
+
+    output, site = tmp_path / "out", tmp_path / "site"
+    _write(output, {"index.html": "home", "a/index.html": "a", "b/index.html": "b", "c": "c"})
+    synced = sync(output, site, {})
+    assert _snapshot(site) == _snapshot(output)
+    kept, held = (site / "index.html").stat().st_ino, tmp_path / "held"
+    os.link(site / "a" / "index.html", held)  # a reader holding the old page open
+    (output / "c").unlink()
+    _write(output, {"a/index.html": "a, changed", "c/index.html": "c is a folder now"})
+    (output / "b" / "index.html").unlink()
+    (output / "b").rmdir()
+    _write(output, {"b": "b is a file now"})
+    (site / "stray.html").write_text("not built", encoding="utf-8")
+    sync(output, site, synced)
+    assert _snapshot(site) == _snapshot(output)
+    assert sorted(p.name for p in site.iterdir()) == ["a", "b", "c", "index.html"]  # no stray, no scratch
+    assert (site / "index.html").stat().st_ino == kept  # unchanged: not touched
+    assert held.read_text(encoding="utf-8") == "a"  # replaced, never written in place
+
+
+# --- a failed build ---------------------------------------------------------
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

@@ -1,9 +1,10 @@
-"""Write stage: the rendered files onto disk, MkDocs, Pagefind, and the swap into the site folder.
+"""Write stage: the rendered files onto disk, MkDocs, Pagefind, and the site folder brought up to date.
 
 The pages arrive rendered in memory (`generator.render`, called by `build()`).
 folder (the build folder kept between builds: only changed Markdown is written)
-→ mkdocs (`mkdocs build`, `--dirty` when the folder is trusted) → site (the new
-site folder assembled from MkDocs' output, Pagefind's index added, swapped in).
+→ mkdocs (`mkdocs build`, `--dirty` when the folder is trusted) → pagefind (the
+search index added to MkDocs' output) → site (the site folder synced to that
+output, each changed file replaced whole).
 """
 
 from generator.write.mkdocs import MKDOCS_CONFIG, BuildError

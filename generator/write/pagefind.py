@@ -99,6 +99,7 @@ def run_pagefind(site: Path, cache: Path | None = None) -> tuple[float, int, int
         finally:
             remove(scratch)
     started = time.monotonic()
+    remove(site / "pagefind")  # the last build's: its files are links into `cache`, never to be written over
     pages = sorted(site.glob(DOCUMENT_PAGES))
     shards = shard_count(len(pages))
     members: list[list[Path]] = [[] for _ in range(shards)]
