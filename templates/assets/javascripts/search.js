@@ -371,30 +371,35 @@
     return loaded;
   }
 
-  /* What the UI would otherwise do at the first query, on the reader's time, done while the page
-     is idle: it starts its own handle on Pagefind (our instance, already loaded) and builds its
-     filters when its box is first focused, else a first query waits for it in 50 ms steps; the
-     first "N results" it writes makes the browser load its number formats (~50 ms with the CPU
-     throttled 4x); the first query compiles rewrite's regular expressions (~30 ms, \p{L} above
-     all: a 文号 sample compiles them, and its 年 and 号 are gone before the cut, so no dictionary
-     line is read or cached); and a search box
-     needs no spelling check, which runs on every keystroke. */
+  /* What the UI would otherwise do at the first query, on the reader's time, done before: it starts
+     its own handle on Pagefind (our instance, already loaded) and builds its filters when its box is
+     first focused, else a first query waits for it in 50 ms steps; a search box needs no spelling
+     check, which runs on every keystroke. Then, when the page is next idle (a reader who typed at
+     once is waiting for the dictionary files then): the first "N results" makes the browser load
+     its number formats (100-150 ms with the CPU throttled 4x), and the first query compiles
+     rewrite's regular expressions (~20 ms, \p{L} above all: a 文号 sample compiles them, and its
+     年 and 号 are gone before the cut, so no dictionary line is read or cached). */
   function warmUI() {
-    rewrite("[2017]315 a-b-2017-1 2017年1号 1号");
     var input = dialog.querySelector(".pagefind-ui__search-input");
     if (input) {
       input.spellcheck = false;
       input.dispatchEvent(new FocusEvent("focus"));
     }
-    new Intl.NumberFormat(document.documentElement.lang || undefined).format(1);
+    whenIdle(function () {
+      new Intl.NumberFormat(document.documentElement.lang || undefined).format(1);
+      rewrite("[2017]315 a-b-2017-1 2017年1号 1号");
+    });
+  }
+
+  function whenIdle(f) {
+    (window.requestIdleCallback || function (g) { return setTimeout(g, 1); })(f, { timeout: 2000 });
   }
 
   /* When the page is idle after loading (never competing with its first paint), unless the
      reader asked to save data; then on the first sign of a search. */
   function preloadWhenIdle() {
     if (navigator.connection && navigator.connection.saveData) return;
-    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
-    later(function () { load().catch(function () {}); }, { timeout: 2000 });
+    whenIdle(function () { load().catch(function () {}); });
   }
 
   function focusInput() {
