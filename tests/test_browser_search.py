@@ -112,6 +112,24 @@ def test_pagefind_is_loaded_when_the_page_is_idle_not_at_the_first_query(open_pa
                          for r in later), later
 
 
+def test_a_first_query_waits_for_no_timer(open_page, search_served):
+    """Once the page has preloaded the search, the first query goes to Pagefind at once: it waits neither
+    for the UI's debounce (search.js lets a first input through at once, and holds only inputs that
+    follow one another) nor for the UI to start its own handle on Pagefind (it polls for it every 50 ms;
+    search.js starts it when the page is idle). With the page's clock stopped, the first result shows."""
+    page = open_page(None)
+    page.clock.install()
+    page.goto(search_served, wait_until="load")
+    page.locator("#ps-search-ui .pagefind-ui__search-input").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.keyboard.press("/")
+    page.locator(".pagefind-ui__search-input").wait_for()
+    page.keyboard.insert_text("人工智能")
+    page.locator(".pagefind-ui__result-title:not(.pagefind-ui__loading)").first.wait_for(timeout=10_000)
+    assert _first_result(page)["href"] == f"/documents/{SEED_ID}/"
+
+
 @pytest.fixture(scope="module")
 def sharded_served(tmp_path_factory):
     """The search site (11 documents) with its index cut into shards of at most 6 documents (two shards,
