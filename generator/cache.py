@@ -115,6 +115,17 @@ def _prune(folder: Path) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
+def lookup(folder: Path, key: str) -> tuple[bool, object]:
+    """Whether `folder` holds a value under `key`, and that value (None when not)."""
+    path = folder / key
+    return _load(path, key) if path.exists() else (False, None)
+
+
+def keep(folder: Path, key: str, value: object) -> None:
+    """Store `value` in `folder` under `key` (an entry as `cached_map` makes them)."""
+    _store(folder, key, value)
+
+
 def _load(path: Path, key: str) -> tuple[bool, object]:
     try:
         stored_key, value = pickle.loads(path.read_bytes())

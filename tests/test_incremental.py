@@ -66,6 +66,31 @@ def test_a_build_that_changed_nothing_writes_nothing(tmp_path, monkeypatch):
     assert {p: p.stat().st_ino for p in site.rglob("*.html")} == before
 
 
+def test_a_rebuild_reads_no_rendered_text_of_an_unchanged_document(tmp_path, monkeypatch):
+    """The build folder holds the seed's files: the rebuild compares digests and reads none of their texts;
+    once a file is gone from the build folder, its text is read from the cache and written again."""
+    from generator.render import documents
+    from generator.write.folder import build_folder
+
+    seeds, site = _seed_site(tmp_path, monkeypatch)
+    before = _tree(site)
+    read: list[str] = []
+    monkeypatch.setattr(documents.Stored, "text", lambda self: read.append(self.key) or "")
+    loaded: list[int] = []
+    real_map = documents.cached_map
+    monkeypatch.setattr(documents, "cached_map", lambda f, items, *a, **k: loaded.append(len(items)) or real_map(f, items, *a, **k))
+    assert build(seeds, site, strict=False, report=lambda line: None) == 0
+    assert read == [] and loaded == [0]  # neither rendered nor loaded, nor read when written
+    monkeypatch.undo()
+    monkeypatch.setenv("POLICY_SITE_CACHE", str(tmp_path / "cache"))
+    page = next((build_folder(site) / "docs" / "documents").glob("*/index.md"))
+    page.unlink()
+    lines: list[str] = []
+    assert build(seeds, site, strict=False, report=lines.append) == 0
+    assert any(line.startswith("write: 1 of ") for line in lines), lines
+    assert page.is_file() and _tree(site) == before
+
+
 def test_the_cache_is_used_by_the_second_build(tmp_path, monkeypatch):
     from generator.cache import DOCUMENT_CODE, cache_folder
     from generator.build import load_corpus

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.render import context
-from generator.render.documents import document_files
+from generator.render.documents import Stored, document_files
 from generator.render.export import export_data, to_json
 from generator.render.feeds import feeds
 from generator.render.opendata import open_data
@@ -78,9 +78,11 @@ def render_page(env: Environment, template: str, page: dict[str, object]) -> str
 
 
 def render_files(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
-                 cache: Path | None = None) -> Generator[tuple[str, str], None, None]:
+                 cache: Path | None = None) -> Generator[tuple[str, str | Stored], None, None]:
     """Every page, data file and feed of the site, `(path inside docs/, content)`, one at a time (the
-    write stage writes each as it comes, so the whole site is never in memory).
+    write stage writes each as it comes, so the whole site is never in memory). A content is text, or
+    with a `cache` a document's file unchanged since it was rendered (`Stored`: its digest, and its text
+    when asked).
 
     `site_url` (SITE_URL) makes the feeds' links absolute; without it they are relative. Document
     files are rendered with the default templates, through the cache in `cache` if given
@@ -99,5 +101,6 @@ def render_files(corpus: Corpus, env: Environment | None = None, site_url: str |
 
 def render_site(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
                 cache: Path | None = None) -> dict[str, str]:
-    """`render_files` as a mapping sorted by path (tests, tools)."""
-    return dict(sorted(render_files(corpus, env, site_url, cache)))
+    """`render_files` as a mapping sorted by path, every content as text (tests, tools)."""
+    files = render_files(corpus, env, site_url, cache)
+    return {path: text if isinstance(text, str) else text.text() for path, text in sorted(files)}

@@ -28,6 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.cache import cache_root, tree_digest
+from generator.render.documents import Stored
 from generator.render.pages import TEMPLATES
 from generator.write.mkdocs import OVERRIDES, inheriting_config
 
@@ -92,19 +93,20 @@ def _load_state(folder: Path) -> dict[str, object] | None:
     return state if isinstance(state, dict) else None
 
 
-def _write_if_changed(folder: Path, path: str, data: bytes, known: str | None) -> tuple[str, bool]:
-    """Write `docs/<path>` unless it holds `data` already (by the digest `known` from the last build);
-    the digest, and whether it was written."""
-    digest = hashlib.sha256(data).hexdigest()
+def _write_if_changed(folder: Path, path: str, content: str | bytes | Stored, known: str | None) -> tuple[str, bool]:
+    """Write `docs/<path>` unless it holds `content` already (by the digest `known` from the last build);
+    the digest, and whether it was written. A `Stored` content's text is read only if it is written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    digest = data.digest if isinstance(data, Stored) else hashlib.sha256(data).hexdigest()
     target = folder / "docs" / path
     if digest == known and target.is_file():
         return digest, False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    target.write_bytes(data.text().encode("utf-8") if isinstance(data, Stored) else data)
     return digest, True
 
 
-def prepare(files: Iterable[tuple[str, str]], site_dir: Path, config: Path) -> Prepared:
+def prepare(files: Iterable[tuple[str, str | Stored]], site_dir: Path, config: Path) -> Prepared:
     """Bring the build folder's docs to `files` (and the assets), writing only what changed; `files`
     are taken one at a time, never all held."""
     folder = build_folder(site_dir)
@@ -117,7 +119,7 @@ def prepare(files: Iterable[tuple[str, str]], site_dir: Path, config: Path) -> P
     old: dict[str, str] = state["docs"]  # type: ignore[assignment]
     new: dict[str, str] = {}
     written: list[str] = []
-    contents = itertools.chain(((p, t.encode("utf-8")) for p, t in files), _assets().items())
+    contents = itertools.chain(files, _assets().items())
     for path, data in contents:
         new[path], changed = _write_if_changed(folder, path, data, old.get(path))
         if changed:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.render.documents import Stored
 from generator.render.groups import date_of
 from generator.write.folder import prepare, prune_folders, save_state
 from generator.write import mkdocs
@@ -111,7 +112,7 @@ def _parents(path: str) -> list[str]:
     return ["/".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
-def write_site(files: Iterable[tuple[str, str]] | dict[str, str], site_dir: Path, epoch: str,
+def write_site(files: Iterable[tuple[str, str | Stored]] | dict[str, str], site_dir: Path, epoch: str,
                report: Callable[[str], None] = print, config: Path | None = None) -> int:
     """Write the rendered `files` (`(path, text)` pairs as they come, or a mapping) and build them with
     MkDocs (configured by `config`, else the repository's mkdocs.yml) into `site_dir`; return the
