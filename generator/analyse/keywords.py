@@ -21,6 +21,7 @@ word, so the same corpus always gives the same keywords in the same order.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -90,7 +91,7 @@ def rank(terms: Mapping[str, int], idf: Mapping[str, float], count: int = KEYWOR
     """The `count` words of `terms` with the highest TF-IDF, best first; ties by the word."""
     size = sum(terms.values())
     weight = {word: round(found / size * idf[word], 9) for word, found in terms.items()}
-    return tuple(sorted(weight, key=lambda word: (-weight[word], word))[:count])
+    return tuple(heapq.nsmallest(count, weight, key=lambda word: (-weight[word], word)))
 
 
 def keywords_of_text(text: str, count: int = KEYWORD_COUNT) -> tuple[str, ...]:

@@ -58,18 +58,22 @@ TEXT_KINDS = frozenset({"paragraph", "heading", "table", "title"})
 
 
 def coverage(aligned: AlignedDocument) -> dict[str, int]:
-    """How many text rows have Chinese, English, both: the card's translation coverage."""
-    rows = [r for s in aligned.sections for r in s.rows if r.kind in TEXT_KINDS]
-    mixed = [any(b.lang == "mul" for b in r.zh) for r in rows]  # a table in both languages is its own pair
-    return {
-        "rows": len(rows),
-        "zh": sum(bool(r.zh) for r in rows),
-        "en": sum(bool(r.en) or m for r, m in zip(rows, mixed)),
-        "paired": sum(bool(r.zh and r.en) or m for r, m in zip(rows, mixed)),
-        "zh_only": sum(bool(r.zh and not r.en) and not m for r, m in zip(rows, mixed)),
-        "en_only": sum(bool(r.en and not r.zh) for r in rows),
-    }
-
+    """How many text rows have Chinese, English, both: the card's translation coverage (the home page
+    sums it over every document: one pass over the rows)."""
+    counts = dict.fromkeys(("rows", "zh", "en", "paired", "zh_only", "en_only"), 0)
+    for section in aligned.sections:
+        for row in section.rows:
+            if row.kind not in TEXT_KINDS:
+                continue
+            mixed = any(b.lang == "mul" for b in row.zh)  # a table in both languages is its own pair
+            zh, en = bool(row.zh), bool(row.en) or mixed
+            counts["rows"] += 1
+            counts["zh"] += zh
+            counts["en"] += en
+            counts["paired"] += zh and en
+            counts["zh_only"] += zh and not en
+            counts["en_only"] += en and not zh
+    return counts
 
 
 def citation(title: str, doc_number: str | None) -> str:
