@@ -338,6 +338,7 @@
      Pagefind loaded: no second start racing the first). */
   function load() {
     if (loaded) return loaded;
+    whenIdle(warmBrowser); // while Pagefind and the UI are fetched
     loaded = Promise.all([warm(), new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
@@ -373,22 +374,24 @@
 
   /* What the UI would otherwise do at the first query, on the reader's time, done before: it starts
      its own handle on Pagefind (our instance, already loaded) and builds its filters when its box is
-     first focused, else a first query waits for it in 50 ms steps; a search box needs no spelling
-     check, which runs on every keystroke. Then, when the page is next idle (a reader who typed at
-     once is waiting for the dictionary files then): the first "N results" makes the browser load
-     its number formats (100-150 ms with the CPU throttled 4x), and the first query compiles
-     rewrite's regular expressions (~20 ms, \p{L} above all: a 文号 sample compiles them, and its
-     年 and 号 are gone before the cut, so no dictionary line is read or cached). */
+     first focused, else a first query waits for it in 50 ms steps; and a search box needs no
+     spelling check, which runs on every keystroke. */
   function warmUI() {
     var input = dialog.querySelector(".pagefind-ui__search-input");
     if (input) {
       input.spellcheck = false;
       input.dispatchEvent(new FocusEvent("focus"));
     }
-    whenIdle(function () {
-      new Intl.NumberFormat(document.documentElement.lang || undefined).format(1);
-      rewrite("[2017]315 a-b-2017-1 2017年1号 1号");
-    });
+  }
+
+  /* And the browser's share, when the page is idle while Pagefind and the UI are fetched: the UI's
+     first "N results" makes the browser load its number formats (100-150 ms with the CPU throttled
+     4x), and the first query compiles rewrite's regular expressions (~20 ms, \p{L} above all: a
+     文号 sample compiles them, and its 年 and 号 are gone before the cut, so no dictionary line is
+     read or cached). */
+  function warmBrowser() {
+    new Intl.NumberFormat(document.documentElement.lang || undefined).format(1);
+    rewrite("[2017]315 a-b-2017-1 2017年1号 1号");
   }
 
   function whenIdle(f) {
