@@ -67,9 +67,10 @@ def test_a_build_that_changed_nothing_writes_nothing(tmp_path, monkeypatch):
 
 
 def test_a_rebuild_reads_no_rendered_text_of_an_unchanged_document(tmp_path, monkeypatch):
-    """The build folder holds the seed's files: the rebuild compares digests and reads none of their texts;
+    """The build folder holds the seed's files: the rebuild renders no site page again (same contexts), and
+    compares the document's digests and reads none of its texts;
     once a file is gone from the build folder, its text is read from the cache and written again."""
-    from generator.render import documents
+    from generator.render import documents, pages
     from generator.write.folder import build_folder
 
     seeds, site = _seed_site(tmp_path, monkeypatch)
@@ -79,6 +80,7 @@ def test_a_rebuild_reads_no_rendered_text_of_an_unchanged_document(tmp_path, mon
     loaded: list[int] = []
     real_map = documents.cached_map
     monkeypatch.setattr(documents, "cached_map", lambda f, items, *a, **k: loaded.append(len(items)) or real_map(f, items, *a, **k))
+    monkeypatch.setattr(pages, "render_page", lambda *args: pytest.fail("a site page rendered again"))
     assert build(seeds, site, strict=False, report=lambda line: None) == 0
     assert read == [] and loaded == [0]  # neither rendered nor loaded, nor read when written
     monkeypatch.undo()

@@ -9,6 +9,8 @@ contents; writing them is `generator.write`'s job.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.render import context
-from generator.render.documents import Stored, document_files
+from generator.cache import keep, lookup
+from generator.render.documents import Stored, document_files, templates_version
 from generator.render.export import export_data, to_json
 from generator.render.feeds import feeds
 from generator.render.opendata import open_data
@@ -77,6 +80,19 @@ def render_page(env: Environment, template: str, page: dict[str, object]) -> str
     return env.get_template(template).render(page=page)
 
 
+def _site_page(env: Environment, template: str, page: dict[str, object], cache: Path | None) -> str:
+    """A site page's Markdown, from the cache in `cache` (None: none) under a digest of its template and
+    context: a rebuild builds every site page's context, and renders only those that changed."""
+    if cache is None:
+        return render_page(env, template, page)
+    key = hashlib.sha256(f"{templates_version()}\0{template}\0".encode() + pickle.dumps(page, protocol=5)).hexdigest()
+    hit, text = lookup(cache, key)
+    if not hit:
+        text = render_page(env, template, page)
+        keep(cache, key, text)
+    return str(text)
+
+
 def render_files(corpus: Corpus, env: Environment | None = None, site_url: str | None = None,
                  cache: Path | None = None) -> Generator[tuple[str, str | Stored], None, None]:
     """Every page, data file and feed of the site, `(path inside docs/, content)`, one at a time (the
@@ -88,10 +104,11 @@ def render_files(corpus: Corpus, env: Environment | None = None, site_url: str |
     files are rendered with the default templates, through the cache in `cache` if given
     (`generator.render.documents`).
     """
+    pages_cache = cache if env is None else None  # the cache holds what the default templates render
     env = env or environment()
     for template, build_pages in SITE_PAGES:
         for page in build_pages(corpus):
-            yield page_source(str(page["url"])), render_page(env, template, page)
+            yield page_source(str(page["url"])), _site_page(env, template, page, pages_cache)
     entries = yield from document_files(corpus, site_url, cache)
     data = export_data(corpus, entries)
     yield DATA_FILE, to_json(data)
