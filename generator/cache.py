@@ -116,31 +116,23 @@ def _prune(folder: Path) -> None:
 
 
 def lookup(folder: Path, key: str) -> tuple[bool, object]:
-    """Whether `folder` holds a value under `key`, and that value (None when not)."""
-    path = folder / key
-    return _load(path, key) if path.exists() else (False, None)
+    """Whether `folder` holds a value under `key`, and that value (None when not: no entry, another key's,
+    or one that no longer unpickles)."""
+    try:
+        stored_key, value = pickle.loads((folder / key).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return False, None
+    return (True, value) if stored_key == key else (False, None)
 
 
 def keep(folder: Path, key: str, value: object) -> None:
-    """Store `value` in `folder` under `key` (an entry as `cached_map` makes them)."""
-    _store(folder, key, value)
-
-
-def _load(path: Path, key: str) -> tuple[bool, object]:
-    try:
-        stored_key, value = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return False, None
-    return stored_key == key, value
-
-
-def _store(folder: Path, key: str, value: object) -> None:
+    """Store `value` in `folder` under `key`, atomically: a reader never sees half an entry."""
     if not folder.exists():
         _prune(folder)
         folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / f".{key}.{os.getpid()}.tmp"
     temporary.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, folder / key)  # atomic: a reader never sees half an entry
+    os.replace(temporary, folder / key)
 
 
 def _compute(function: Callable[[T], R], items: list[T], workers: int) -> list[R]:
@@ -181,15 +173,15 @@ def cached_map(function: Callable[[T], R], items: Sequence[T], keys: Sequence[st
     workers = workers or os.cpu_count() or 1
     held = memory if memory is not None else {}
     with _collector_paused():
-        found: list[tuple[bool, object]] = [(True, held[key]) if key in held else _load(folder / key, key)
-                                            if folder and (folder / key).exists() else (False, None) for key in keys]
+        found: list[tuple[bool, object]] = [(True, held[key]) if key in held else lookup(folder, key)
+                                            if folder else (False, None) for key in keys]
     missing = [i for i, (hit, _) in enumerate(found) if not hit]
     used = workers if len(missing) >= PARALLEL_FROM else 1
     fresh = _compute(function, [items[i] for i in missing], used)
     for i, value in zip(missing, fresh):
         found[i] = (True, value)
         if folder:
-            _store(folder, keys[i], value)
+            keep(folder, keys[i], value)
     values = tuple(v for _, v in found)
     if memory is not None:
         memory.clear()

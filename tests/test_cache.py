@@ -51,10 +51,10 @@ def test_memory_serves_the_last_calls_results_without_the_disk(sources, tmp_path
     first, _ = cache.cached_map(process, sources, _keys(sources), folder, memory=memory)
     assert set(memory) == set(_keys(sources))
 
-    def no_disk(path, key):
-        raise AssertionError(f"read {path} from disk")
+    def no_disk(folder, key):
+        raise AssertionError(f"read {folder / key} from disk")
 
-    monkeypatch.setattr(cache, "_load", no_disk)
+    monkeypatch.setattr(cache, "lookup", no_disk)
     second, report = cache.cached_map(process, sources, _keys(sources), folder, memory=memory)
     assert second == first and (report.computed, report.cached) == (0, len(sources))
     fewer = sources[1:]
