@@ -54,7 +54,7 @@ class Stored:
     did not change (at 10,000 documents, ~600 MB of text unpickled and digested on every rebuild)."""
 
     digest: str
-    """sha256 of the file's UTF-8 bytes, hex (as `generator.write.folder` digests what it writes)."""
+    """`file_digest` of the file's UTF-8 bytes (as the write stage digests what it writes)."""
     folder: Path
     """The pages cache."""
     key: str
@@ -75,8 +75,9 @@ def _rendered(folder: Path, key: str) -> Rendered:
     return value  # type: ignore[return-value]
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def file_digest(data: bytes) -> str:
+    """A file's digest, by which the write stage knows whether the build folder holds it already."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def _summary_key(key: str) -> str:
@@ -198,17 +199,16 @@ def _cached_contents(corpus: Corpus, batch: tuple[AlignedDocument, ...], start: 
                      folder: Path, entries: dict[str, dict[str, object]]) -> list[tuple[str | Stored, ...]]:
     """A batch's contents through the cache in `folder` (see `document_files`); its entries into `entries`."""
     keys = [job_key(a, facts(corpus, a, site_url)) for a in batch]
-    summaries = [lookup(folder, _summary_key(k)) for k in keys]
-    missing = [i for i, (hit, _) in enumerate(summaries) if not hit]
+    summaries: list[Summary | None] = [lookup(folder, _summary_key(k))[1] for k in keys]  # type: ignore[misc]
+    missing = [i for i, summary in enumerate(summaries) if summary is None]
     with rendering(corpus, site_url):
         rendered, _ = cached_map(render_document, [start + i for i in missing], [keys[i] for i in missing], folder)
-    contents: list[tuple[str | Stored, ...]] = [()] * len(batch)
+    contents: list[tuple[str | Stored, ...]] = [
+        () if summary is None else tuple(Stored(digest, folder, key, part) for part, digest in enumerate(summary[0]))
+        for key, summary in zip(keys, summaries)]
     for i, (*texts, entry) in zip(missing, rendered):
-        summary: Summary = (tuple(_digest(t) for t in texts), entry)
-        keep(folder, _summary_key(keys[i]), summary)
-        summaries[i], contents[i] = (True, summary), tuple(texts)
-    for i, (aligned, key, (_, summary)) in enumerate(zip(batch, keys, summaries)):
-        digests, entries[aligned.document.id] = summary  # type: ignore[misc]
-        if not contents[i]:
-            contents[i] = tuple(Stored(digest, folder, key, part) for part, digest in enumerate(digests))
+        summaries[i], contents[i] = (tuple(file_digest(t.encode("utf-8")) for t in texts), entry), tuple(texts)
+        keep(folder, _summary_key(keys[i]), summaries[i])
+    for aligned, summary in zip(batch, summaries):
+        entries[aligned.document.id] = summary[1]  # type: ignore[index]
     return contents

@@ -28,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.cache import cache_root, tree_digest
-from generator.render.documents import Stored
+from generator.render.documents import Stored, file_digest
 from generator.render.pages import TEMPLATES
 from generator.write.mkdocs import OVERRIDES, inheriting_config
 
@@ -97,7 +97,7 @@ def _write_if_changed(folder: Path, path: str, content: str | bytes | Stored, kn
     """Write `docs/<path>` unless it holds `content` already (by the digest `known` from the last build);
     the digest, and whether it was written. A `Stored` content's text is read only if it is written."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    digest = data.digest if isinstance(data, Stored) else hashlib.sha256(data).hexdigest()
+    digest = data.digest if isinstance(data, Stored) else file_digest(data)
     target = folder / "docs" / path
     if digest == known and target.is_file():
         return digest, False
