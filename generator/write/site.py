@@ -31,7 +31,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.render.documents import Stored
 from generator.render.groups import date_of
 from generator.write.folder import prepare, prune_folders, save_state
 from generator.write import mkdocs
@@ -39,6 +38,7 @@ from generator.write.pagefind import run_pagefind
 
 if TYPE_CHECKING:
     from generator.model import Corpus
+    from generator.render.documents import Stored
 
 
 def source_date_epoch(corpus: Corpus) -> str:
@@ -91,7 +91,6 @@ def sync(output: Path, site_dir: Path, synced: dict[str, list[int]]) -> dict[str
     live, folders = _tree(site_dir)
     for path in sorted(set(live) - set(now)):
         (site_dir / path).unlink()
-        del live[path]
     kept = {parent for path in now for parent in _parents(path)}
     for folder in sorted((f for f in folders if f not in kept), key=len, reverse=True):  # deepest first
         os.rmdir(site_dir / folder)
